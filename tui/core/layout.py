@@ -173,14 +173,16 @@ def analyse(text: str, fmt: str = "txt", *, headings: list[tuple[int, int]] | No
             else:
                 mark("heading")
             continue
-        if not seen_body and layout.title is None and fmt in ("txt", "md") and _heading_like(line, 25):
+        continues = next_line is not None and next_line[:1].islower()
+        if not seen_body and layout.title is None and fmt in ("txt", "md") and _heading_like(line, 25) \
+                and not continues:
             layout.title = line
             mark("title")
             continue
         if not seen_body and title and line == title:
             mark("title")
             continue
-        if next_line is not None and _heading_like(line) and _word_count(line) <= 12 and seen_body \
+        if next_line is not None and not continues and _heading_like(line) and _word_count(line) <= 12 and seen_body \
                 and not (body and body[-1][1] == start - 1 and not SENTENCE_END.search(text[body[-1][0]:body[-1][1]])):
             mark("heading")
             continue

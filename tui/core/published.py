@@ -44,6 +44,7 @@ class _DateMention:
     weekday: int | None
     offset: int
     future: bool
+    after_next: bool = False  # "next Monday, June 2": the article was written in the week before
 
 
 @dataclass(slots=True)
@@ -133,8 +134,9 @@ def _mentions(text: str) -> tuple[list[_DateMention], list[_WeekdayMention]]:
         weekday = WEEKDAY_NUMBERS[m.group("wd")[:3].lower()] if m.group("wd") else None
         if m.group("wd"):
             attached.add(m.start("wd"))
-        future = _is_future(text, m.start(), m.end())
-        dates.append(_DateMention(month, day, int(year) if year else None, weekday, m.start(), future))
+        after_next = bool(m.group("wd")) and text[max(0, m.start() - 5):m.start()].lower().strip() == "next"
+        future = after_next or _is_future(text, m.start(), m.end())
+        dates.append(_DateMention(month, day, int(year) if year else None, weekday, m.start(), future, after_next))
     weekdays = []
     for m in WEEKDAY.finditer(text):
         if m.start("wd") in attached:
@@ -174,6 +176,7 @@ def infer_from_text(text: str, *, reference: date | None = None, today: date | N
 def _infer_for_year(dates: list[_DateMention], weekdays: list[_WeekdayMention], year: int,
                     today: date) -> tuple[date, float] | None:
     resolved: list[tuple[date, bool]] = []
+    next_week_of: set[date] = set()
     fits = 0.0
     for mention in dates:
         try:
@@ -183,6 +186,8 @@ def _infer_for_year(dates: list[_DateMention], weekdays: list[_WeekdayMention], 
         if mention.weekday is not None:
             fits += 3 if when.weekday() == mention.weekday else -3
         resolved.append((when, mention.future))
+        if mention.after_next:
+            next_week_of.add(when)
     if not resolved:
         return None
     future_days = {d for d, future in resolved if future}
@@ -193,7 +198,11 @@ def _infer_for_year(dates: list[_DateMention], weekdays: list[_WeekdayMention], 
     published = low
     if past_weekdays:
         weekday = past_weekdays[0].weekday
-        if low is not None:
+        if high is not None and high in next_week_of:
+            candidate = high - timedelta(days=(high.weekday() - weekday - 1) % 7 + 1)
+            if low is None or candidate >= low:
+                published = candidate
+        elif low is not None:
             candidate = low + timedelta(days=(weekday - low.weekday()) % 7)
             if high is None or candidate < high:
                 published = candidate

@@ -64,7 +64,7 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Skipp
                 yield Skipped(str(path), f"cannot list folder ({exc.strerror or exc})")
                 continue
             for p in found:
-                if p.is_file() or p.is_symlink():
+                if p.is_symlink() or not p.is_dir():
                     yield p
         elif path.exists() or path.is_symlink():
             yield path
