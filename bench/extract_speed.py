@@ -1,0 +1,89 @@
+"""Extraction throughput: articles a second on one core, all stages included, with a per-stage breakdown.
+
+    python bench/extract_speed.py [--articles 500] [--size 4096] [--runs 3]
+
+Articles are made by recombining the seed articles' lines into texts of about --size bytes (different orders, so no
+two are equal). Prints the median of --runs runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.core import pipeline  # noqa: E402
+from tui.core.reader import RawArticle  # noqa: E402
+
+
+def make_articles(count: int, size: int, seed: int = 1) -> list[RawArticle]:
+    lines = [line for path in sorted((ROOT / "seeds").glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if len(line.split()) > 6]
+    rng = random.Random(seed)
+    articles = []
+    for number in range(count):
+        picked: list[str] = []
+        while sum(len(p.encode()) + 1 for p in picked) < size:
+            picked.append(rng.choice(lines))
+        articles.append(RawArticle(f"generated/{number:05d}.txt", "\n".join(picked) + "\n", "txt"))
+    return articles
+
+
+def stage_times(articles: list[RawArticle]) -> dict[str, float]:
+    """Seconds spent in each stage over all articles (a second pass, for the breakdown only)."""
+    from tui.core.actors import find_mentions
+    from tui.core.events import find_events
+    from tui.core.layout import analyse
+    from tui.core.quotes import find_quotes
+    from tui.core.statements import body_sentences, build_statements
+    from tui.core.timex import find_timexes
+
+    totals = dict.fromkeys(("layout", "sentences", "mentions", "quotes", "statements", "timexes", "events"), 0.0)
+    anchor = date(2025, 5, 28)
+    for raw in articles:
+        clock = time.perf_counter
+        t0 = clock(); layout = analyse(raw.text)
+        t1 = clock(); sentences = body_sentences(raw.text, layout)
+        t2 = clock(); mentions = find_mentions(raw.text)
+        t3 = clock(); quotes = find_quotes(raw.text, sentences, mentions)
+        t4 = clock(); statements = build_statements(raw.text, layout, sentences, quotes)
+        t5 = clock(); timexes = find_timexes(raw.text, anchor)
+        t6 = clock(); find_events(raw.text, statements, timexes, mentions, anchor)
+        t7 = clock()
+        for key, span in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6)):
+            totals[key] += span
+    return totals
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--size", type=int, default=4096)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    articles = make_articles(args.articles, args.size)
+    pipeline.extract_article(articles[0])  # warm up imports and compiled patterns
+    rates = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        for raw in articles:
+            pipeline.extract_article(raw, reference=date(2025, 5, 28))
+        rates.append(len(articles) / (time.perf_counter() - start))
+    mean_size = statistics.mean(len(a.text.encode()) for a in articles)
+    print(f"extraction: {statistics.median(rates):.0f} articles/s (median of {args.runs} runs; "
+          f"{len(articles)} articles of {mean_size:.0f} bytes; one core)")
+    print(f"            {1000 / statistics.median(rates):.2f} ms per article")
+    totals = stage_times(articles)
+    for stage, seconds in totals.items():
+        print(f"  {stage:11} {1000 * seconds / len(articles):6.2f} ms/article")
+
+
+if __name__ == "__main__":
+    main()

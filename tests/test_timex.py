@@ -1,0 +1,221 @@
+"""Tests for the TIMEX3 tagger (tui.core.timex) and its scorers (tui.core.timebank)."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui.core.timex import find_timexes
+
+REPO = Path(__file__).resolve().parents[1]
+TIMEBANK = REPO.parent / "shared" / "data" / "timebank"
+WEDNESDAY = date(2025, 5, 28)
+NEW_YEAR = date(2025, 1, 2)  # a Thursday
+
+
+def tag(text: str, anchor: date | None = WEDNESDAY):
+    found = find_timexes(text, anchor)
+    for timex in found:
+        assert text[timex.start : timex.end] == timex.text
+    return found
+
+
+def only(text: str, anchor: date | None = WEDNESDAY):
+    found = tag(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, value",
+    [
+        ("Lavrov said on Friday that talks went well.", "Friday", "2025-05-23"),
+        ("The minister announced Wednesday that a delegation is ready.", "Wednesday", "2025-05-28"),
+        ("The delegation will arrive on Friday for more talks.", "Friday", "2025-05-30"),
+        ("Officials met last Thursday in Geneva.", "last Thursday", "2025-05-22"),
+        ("The vote is planned for next Tuesday.", "next Tuesday", "2025-06-03"),
+        ("Prisoners were swapped on May 16.", "May 16", "2025-05-16"),
+        ("The photo was taken on Monday, May 19, 2025, in Moscow.", "Monday, May 19, 2025", "2025-05-19"),
+        ("They had not met since March 2022, officials said.", "March 2022", "2022-03"),
+        ("The war began in 2022.", "2022", "2022"),
+        ("Prices rose sharply in 1998.", "1998", "1998"),
+        ("The treaty was signed on 16 May 2024 in Paris.", "16 May 2024", "2024-05-16"),
+        ("Posted 26-05-2025 at noon", "26-05-2025", "2025-05-26"),
+        ("The report is dated 2025-05-26.", "2025-05-26", "2025-05-26"),
+        ("Sales grew last week.", "last week", "2025-W21"),
+        ("Sales will grow next week.", "next week", "2025-W23"),
+        ("The two sides met earlier this month in Istanbul.", "earlier this month", "2025-05"),
+        ("Growth will slow this year.", "this year", "2025"),
+        ("Growth slowed last year.", "last year", "2024"),
+        ("The plan will be published next month.", "next month", "2025-06"),
+        ("The minister resigned yesterday.", "yesterday", "2025-05-27"),
+        ("The talks open today.", "today", "2025-05-28"),
+        ("The talks open tomorrow.", "tomorrow", "2025-05-29"),
+        ("The strike began two weeks ago.", "two weeks ago", "2025-W20"),
+        ("The bank failed three years ago.", "three years ago", "2022"),
+        ("The ministers met this morning.", "this morning", "2025-05-28TMO"),
+        ("The ministers will meet at 3 p.m. to discuss the plan.", "3 p.m.", "2025-05-28T15:00"),
+        ("The company reported lower profit for the third quarter.", "the third quarter", "2024-Q3"),
+        ("Exports boomed in the 1990s.", "the 1990s", "199"),
+        ("Sales fell in the winter of 2023.", "winter of 2023", "2023-WI"),
+        ("Elections were held in the winter.", "the winter", "2024-WI"),
+    ],
+)
+def test_dates(sentence, phrase, value):
+    found = tag(sentence)
+    matching = [t for t in found if phrase in t.text or t.text in phrase]
+    assert matching, found
+    assert matching[0].value == value, matching[0]
+
+
+def test_quarter_uses_anchor_year():
+    timex = only("The company reported lower profit for the third quarter.", date(1998, 11, 2))
+    assert (timex.value, timex.type) == ("1998-Q3", "DATE")
+
+
+def test_weekday_with_explicit_date():
+    found = tag("The next round of talks is set for Istanbul next Monday, June 2.")
+    assert found and all(t.value == "2025-06-02" for t in found)
+    found = tag("The delegation will be ready on Monday [June 2] morning.", date(2025, 5, 30))
+    assert [t.value for t in found][:2] == ["2025-06-02", "2025-06-02"]
+
+
+def test_modifiers():
+    timex = only("Both sides released detainees in mid-May.")
+    assert (timex.text, timex.value, timex.mod) == ("mid-May", "2025-05", "MID")
+    timex = only("The fighting eased in early 2024.")
+    assert (timex.value, timex.mod) == ("2024", "START")
+    timex = only("A deal is expected by the end of the year.")
+    assert (timex.value, timex.mod) == ("2025", "END")
+    timex = only("It lasted about two hours.")
+    assert (timex.text, timex.value, timex.mod) == ("about two hours", "PT2H", "APPROX")
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The war has lasted three years.", "P3Y"),
+        ("The call lasted 90 minutes.", "PT90M"),
+        ("Talks could take several weeks.", "PXW"),
+        ("He served a two-year term.", "P2Y"),
+        ("The ceasefire held for a year and a half.", "P1Y6M"),
+        ("The siege lasted 2 1/2 days.", "P2DT12H"),
+        ("Inflation eased over the past six months.", "P6M"),
+        ("Prices have climbed in recent months.", "PXM"),
+    ],
+)
+def test_durations(sentence, value):
+    timex = only(sentence)
+    assert (timex.type, timex.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The paper is published daily.", "P1D"),
+        ("The committee meets every week.", "P1W"),
+        ("The council meets every two years.", "P2Y"),
+        ("The market opens on Sundays.", "XXXX-WXX-7"),
+        ("Reports are filed quarterly.", "P3M"),
+    ],
+)
+def test_sets(sentence, value):
+    timex = only(sentence)
+    assert (timex.type, timex.value) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Russia is now focused on the talks.", "PRESENT_REF"),
+        ("The army currently holds the town.", "PRESENT_REF"),
+        ("Such deals failed in the past.", "PAST_REF"),
+        ("Talks may resume in the future.", "FUTURE_REF"),
+        ("The rebels recently seized a town.", "PAST_REF"),
+    ],
+)
+def test_vague_references(sentence, value):
+    assert only(sentence).value == value
+
+
+def test_anaphora_follows_last_explicit_date():
+    found = tag("The attack happened on March 3, 2024. The day before, police had warned residents.")
+    assert [t.value for t in found] == ["2024-03-03", "2024-03-02"]
+    found = tag("The ship sank on June 10, 2023. Rescuers arrived the next day.")
+    assert found[-1].value == "2023-06-11"
+
+
+def test_year_boundary():
+    assert only("Prices peaked last December.", NEW_YEAR).value == "2024-12"
+    assert only("The minister said on Monday that he would resign.", NEW_YEAR).value == "2024-12-30"
+    assert only("The minister will travel to Kyiv on Monday.", NEW_YEAR).value == "2025-01-06"
+    assert only("The deal was signed on Dec. 28 in Ankara.", NEW_YEAR).value == "2024-12-28"
+    assert only("Sales fell last week.", NEW_YEAR).value == "2024-W52"
+    assert only("Growth will pick up next year.", NEW_YEAR).value == "2026"
+    assert only("Unemployment rose in the fourth quarter.", NEW_YEAR).value == "2024-Q4"
+
+
+def test_without_anchor():
+    assert only("Lavrov said on Friday that talks went well.", None).value is None
+    assert only("Prisoners were swapped on May 16.", None).value == "XXXX-05-16"
+    assert only("The war began in 2022.", None).value == "2022"
+    assert only("The war has lasted three years.", None).value == "P3Y"
+
+
+def test_output_is_sorted_and_disjoint():
+    text = "On Monday, May 19, 2025, and again last week, the two sides met for three hours; talks resume next month."
+    found = tag(text)
+    assert len(found) >= 4
+    for first, second in zip(found, found[1:]):
+        assert first.end <= second.start
+
+
+def test_robust_on_odd_input():
+    assert find_timexes("", WEDNESDAY) == []
+    assert find_timexes("   \n\t", None) == []
+    rng = random.Random(7)
+    for _ in range(30):
+        noise = "".join(chr(rng.randrange(1, 0x2FFFF)) for _ in range(rng.randrange(1, 400)))
+        tag(noise)
+        tag(noise + " May 16 " + noise, None)
+    tag("İ" * 50 + " on Friday " + "ß" * 20)  # characters whose lower case changes length
+    tag("1" * 5000 + " 12/12/2012 " + "-" * 5000)
+    tag("May " * 3000)
+    tag("the past " * 2000 + "three years ago")
+
+
+def test_large_input_finishes_quickly():
+    chunk = "Officials said on Friday that talks held in mid-May lasted three hours, and 1,000 prisoners were swapped. "
+    text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
+    began = time.perf_counter()
+    found = find_timexes(text, WEDNESDAY)
+    assert time.perf_counter() - began < 20
+    assert len(found) > 1000
+
+
+def test_speed_on_a_news_sized_article():
+    text = (REPO / "seeds" / "004_1b5e5c2c27ae4aa4.txt").read_text(encoding="utf-8")[:4096]
+    find_timexes(text, WEDNESDAY)
+    began = time.perf_counter()
+    for _ in range(20):
+        find_timexes(text, WEDNESDAY)
+    assert (time.perf_counter() - began) / 20 < 0.01  # generous: CI machines are slow
+
+
+def test_seeds_gold_value_f1():
+    from tui.core.timebank import evaluate_seeds
+
+    result = evaluate_seeds(REPO / "tests" / "data" / "seeds_gold.json", REPO / "seeds")
+    assert result["value_f1"] >= 0.95, result["errors"]
+
+
+@pytest.mark.skipif(not TIMEBANK.is_dir(), reason="TempEval-3 TBAQ data not available")
+def test_timebank_value_f1():
+    from tui.core.timebank import evaluate_timebank
+
+    result = evaluate_timebank(TIMEBANK)
+    assert result["value_f1"] >= 0.80, result

@@ -1,0 +1,55 @@
+"""``newsdesk timeline``: the corpus' events as one table, the same event from several articles merged."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..core.pipeline import extract_paths
+from ..core.seeds import seeds_dir
+from ..core.timeline import build_timeline
+from .common import parse_day, plain
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("timeline", help="the corpus timeline: events merged across articles, conflicts flagged")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the seed articles)")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every article")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--all", action="store_true", help="include undated events")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    published = parse_day(args.published) if args.published else None
+    skipped = 0
+
+    def on_skip(item: object) -> None:
+        nonlocal skipped
+        skipped += 1
+        print(plain(item), file=sys.stderr)
+
+    articles = list(extract_paths(args.paths or [seeds_dir()], published=published, on_skip=on_skip,
+                                  on_warning=lambda m: print(plain(m), file=sys.stderr)))
+    entries = [e for e in build_timeline(articles) if args.all or e.date is not None]
+    if args.format == "json":
+        json.dump([e.to_dict() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 2 if skipped else 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"Timeline: {len(entries)} events from {len(articles)} articles", expand=True)
+    for column, style in (("date", "bold"), ("type", "cyan"), ("sides", ""), ("place", ""), ("summary", ""),
+                          ("src", "right"), ("conflicts", "red")):
+        table.add_column(column, justify="right" if style == "right" else "left", style=None if style == "right" else style or None,
+                         overflow="fold", ratio=4 if column in ("summary", "conflicts") else None)
+    for entry in entries:
+        table.add_row(*(Text(plain(value)) for value in (
+            entry.date or "—", entry.type + (" (planned)" if entry.status == "planned" else ""),
+            ", ".join(entry.actors), entry.place or "", entry.summary, str(len(entry.sources)),
+            "\n".join(entry.conflicts))))
+    Console().print(table)
+    return 2 if skipped else 0

@@ -1,0 +1,191 @@
+"""Rule-based TIMEX3 tagger: find DATE, TIME, DURATION and SET expressions and normalise them.
+
+Usage::
+
+    find_timexes("Lavrov said on Friday ...", date(2025, 5, 28))
+
+Relative expressions are resolved against the anchor (the publication date) with
+python-dateutil; anaphoric ones ("the next day", "a year earlier") against the most
+recent explicit date in the text.  With no anchor, relative values are None.
+
+The rules live in timex_rules.py (calendar dates) and timex_spans.py (relative dates,
+durations, clock times, sets); this module runs them, keeps the longest non-overlapping
+matches, attaches modifiers ("mid-", "early", "about") and resolves anaphora.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from tui.core.model import Timex
+from tui.core.timex_context import Candidate, guess_tense, reference_date, shift_quarter
+from tui.core.timex_rules import RULES as DATE_RULES
+from tui.core.timex_spans import RULES as SPAN_RULES
+
+__all__ = ["find_timexes"]
+
+_ALL_RULES = DATE_RULES + SPAN_RULES
+
+# Words in front of a date that narrow it to part of its period.
+_POINT_MODIFIER = re.compile(
+    r"(?:(?:[Tt]he\s+)?(?:very\s+)?(?P<word>[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id|[Mm]iddle of|[Ee]nd of|[Bb]eginning of"
+    r"|[Ss]tart of|[Cc]lose of|[Ff]irst half of|[Ss]econd half of)(?:\s+(?:the\s+)?|-))$"
+)
+_POINT_MOD = {"early": "START", "earlier": "START", "beginning of": "START", "start of": "START",
+              "first half of": "START", "late": "END", "later": "END", "end of": "END", "close of": "END",
+              "second half of": "END", "mid": "MID", "middle of": "MID"}
+# Words in front of a duration (or "N years ago") that bound or soften it.
+_AMOUNT_MODIFIER = re.compile(
+    r"(?P<word>\b(?:about|around|roughly|approximately|some|nearly|almost|more than|over|at least|less than"
+    r"|under|up to|no more than|at most|just over|just under|fewer than|well over|no less than))\s+$",
+    re.I,
+)
+_AMOUNT_MOD = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+               "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "LESS_THAN", "more than": "MORE_THAN",
+               "over": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN",
+               "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "less than": "LESS_THAN",
+               "under": "LESS_THAN", "just under": "LESS_THAN", "fewer than": "LESS_THAN",
+               "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS"}
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
+_MAX_TEXT = 5_000_000
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class Scan:
+    """What the rule handlers may look at: the text, its lowercased copy, the anchor, a tense guess."""
+
+    __slots__ = ("text", "low", "anchor", "last_quarter", "_tenses")
+
+    def __init__(self, text: str, anchor: date | None):
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+        self.anchor = anchor
+        self.last_quarter: str | None = None
+        self._tenses: dict[tuple[int, int], str | None] = {}
+
+    def tense(self, start: int, end: int) -> str | None:
+        key = (start, end)
+        if key not in self._tenses:
+            self._tenses[key] = guess_tense(self.low, start, end)
+        return self._tenses[key]
+
+    def back(self, pattern: re.Pattern, position: int, width: int) -> re.Match | None:
+        """A match of ``pattern`` (which ends in ``$``) ending exactly at ``position``; None if empty."""
+        found = pattern.search(self.low, max(0, position - width), position)
+        return found if found and found.start() < position else None
+
+    def is_word_start(self, position: int) -> bool:
+        return position == 0 or not self.low[position - 1].isalnum()
+
+
+def _collect(scan: Scan) -> list[Candidate]:
+    found: list[Candidate] = []
+    for pattern, handler in _ALL_RULES:
+        scan.last_quarter = None
+        for match in pattern.finditer(scan.low):
+            try:
+                result = handler(match, scan)
+            except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
+                result = None
+            if result is not None and result.end > result.start:
+                found.append(result)
+    return found
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest (then highest-priority) candidates first, skipping any that overlap a chosen one."""
+    candidates.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    starts: list[int] = []
+    chosen: list[Candidate] = []
+    for candidate in candidates:
+        index = bisect.bisect_left(starts, candidate.start)
+        if index > 0 and chosen[index - 1].end > candidate.start:
+            continue
+        if index < len(starts) and starts[index] < candidate.end:
+            continue
+        starts.insert(index, candidate.start)
+        chosen.insert(index, candidate)
+    return chosen
+
+
+def _attach_modifiers(text: str, chosen: list[Candidate]) -> None:
+    previous_end = 0
+    for candidate in chosen:
+        window_start = max(previous_end, candidate.start - 30)
+        before = text[window_start : candidate.start]
+        if candidate.type in ("DATE", "TIME") and not (isinstance(candidate.value, str) and candidate.value.endswith("_REF")):
+            match = _POINT_MODIFIER.search(before)
+            if match:
+                word = match.group("word").lower()
+                candidate.start = window_start + match.start()
+                if candidate.mod is None:
+                    candidate.mod = _POINT_MOD.get(word)
+        is_amount = candidate.type == "DURATION" or candidate.extras.get("count")
+        if is_amount:
+            match = _AMOUNT_MODIFIER.search(before)
+            if match:
+                word = match.group("word").lower()
+                first = text[candidate.start : candidate.start + 5].lower()
+                if not (word == "over" and first.startswith(("the ", "past", "last", "next"))):
+                    candidate.start = window_start + match.start()
+                    candidate.mod = _AMOUNT_MOD.get(word, candidate.mod)
+        previous_end = candidate.end
+
+
+def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
+    """Turn anaphoric values into strings, using the latest explicit date before each one."""
+    reference = anchor
+    last_quarter: tuple[int, str] | None = None
+    for candidate in chosen:
+        if candidate.anaphoric and callable(candidate.value):
+            candidate.value = candidate.value(reference) if reference is not None else None
+        elif callable(candidate.value):
+            candidate.value = candidate.value(anchor) if anchor is not None else None
+        value = candidate.value
+        year_shift = candidate.extras.get("year_shift")
+        if year_shift and last_quarter and candidate.start - last_quarter[0] < 400:
+            candidate.value = shift_quarter(int(last_quarter[1][:4]), int(last_quarter[1][-1]), 4 * year_shift)
+            continue
+        if isinstance(value, str) and candidate.type in ("DATE", "TIME"):
+            if _QUARTER_VALUE.match(value):
+                if not candidate.extras:
+                    last_quarter = (candidate.end, value)
+            elif not candidate.anaphoric:
+                found = reference_date(value)
+                if found is not None and len(value) >= 10:
+                    reference = found
+
+
+def find_timexes(text: str, anchor: date | None) -> list[Timex]:
+    """All TIMEX3 expressions in ``text``, sorted and non-overlapping, normalised against ``anchor``."""
+    if not isinstance(text, str) or not text:
+        return []
+    if anchor is not None and not isinstance(anchor, date):
+        anchor = None
+    if len(text) > _MAX_TEXT:
+        # Very long inputs are tagged piecewise so the work stays linear.
+        pieces: list[Timex] = []
+        for offset in range(0, len(text), _MAX_TEXT):
+            for timex in find_timexes(text[offset : offset + _MAX_TEXT], anchor):
+                timex.start += offset
+                timex.end += offset
+                pieces.append(timex)
+        return pieces
+    scan = Scan(text, anchor)
+    try:
+        chosen = _select(_collect(scan))
+        _attach_modifiers(text, chosen)
+        _resolve(chosen, anchor)
+    except (ValueError, OverflowError, RecursionError):
+        return []
+    out = []
+    for candidate in chosen:
+        value = candidate.value if isinstance(candidate.value, str) or candidate.value is None else None
+        out.append(Timex(candidate.start, candidate.end, text[candidate.start : candidate.end], candidate.type,
+                         value, candidate.mod))
+    return out
