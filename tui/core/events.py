@@ -48,6 +48,20 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern, re.I))
     ("STATEMENT", r"\b(?:said|says|announced|announces|stated|states|confirmed|confirms|declared|declares|told|"
                   r"stressed|emphasi[sz]ed|insisted|noted|wrote|added|warned|claimed|reported|asserted|indicated)\b"),
 )]
+# Cheap substring checks that skip a type's pattern when none of its words is in the sentence (most sentences).
+TRIGGER_WORDS = {
+    "EXCHANGE": ("swap", "exchang", "releas", "free", "trad", "return", "welcomed back", "handed over", "prisoner",
+                 "pow", "captive", "hostage", "format"),
+    "CALL": ("phone", "call", "conversation", "spoke", "speaks", "talked"),
+    "MEET": ("talk", "negotiat", "meet", "met ", "summit", "round", "visit", "hosted", "discussion", "face-to-face"),
+    "AGREE": ("agreed", "agreement", "deal", "accord", "signed", "ceasefire", "truce", "struck"),
+    "PROPOSE": ("propos", "memorand", "draft", "peace ", "present", "put forward", "submit", "hand", "offer"),
+    "ATTACK": ("strike", "struck", "attack", "shell", "bomb", "assault", "raid", "offensive", "killed", "shot down",
+               "invad"),
+    "ACCUSE": ("accus", "critici", "condemn", "blam", "reject", "refut", "dismiss", "denounc", "deni"),
+    "STATEMENT": ("said", "says", "announc", "stated", "states", "confirm", "declare", "told", "stressed", "emphasi",
+                  "insisted", "noted", "wrote", "added", "warned", "claimed", "reported", "asserted", "indicated"),
+}
 REJECTION = re.compile(r"reject|refut|dismiss|deni", re.I)
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to be held|scheduled|expected|plans?|planned|set to|next|upcoming|"
                     r"due to|ready to|promis(?:es|ed)? to|intends?|going to|is to|are to|to present|to hand|"
@@ -61,6 +75,7 @@ NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "A
               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
               "The", "This", "That", "Telegram", "Europe", "Russian", "Ukrainian", "English", "Kremlin", "Western",
               "World", "History", "Christmas", "Easter", "Ramadan", "Parliament", "Congress", "Senate"}
+CALENDAR_WORD_BEFORE = re.compile(rf"(?:{'|'.join(sorted(NOT_PLACES - {'The', 'This', 'That'}))})\s*$")
 EVENT_STATEMENT_KINDS = {"sentence", "quote", "caption", "title", "heading"}
 PREPOSITION = re.compile(r"\b(?:with|for|of|to|in|at|on|by|from|about|after|before|and|or)\b", re.I)
 DATED_GRANULARITY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
@@ -92,7 +107,10 @@ def find_events(text: str, statements: list[Statement], timexes: list[Timex], me
 def _triggers(text: str, statement: Statement) -> list[_Trigger]:
     found: list[_Trigger] = []
     sentence = text[statement.start:statement.end]
+    lowered = sentence.lower()
     for kind, pattern in TRIGGERS:
+        if not any(word in lowered for word in TRIGGER_WORDS[kind]):
+            continue
         for m in pattern.finditer(sentence):
             start, end = statement.start + m.start(), statement.start + m.end()
             if any(t.start < end and start < t.end for t in found):
@@ -238,7 +256,7 @@ def _numbers(text: str, statement: Statement) -> list[int]:
         before = sentence[max(0, m.start() - 10):m.start()]
         if re.match(r"^\s*(?:%|percent|per cent|years?|days?|hours?|minutes?|km|kilomet|miles?|st|nd|rd|th)", after, re.I):
             continue
-        if re.search(rf"(?:{'|'.join(sorted(NOT_PLACES - {'The', 'This', 'That'}))})\s*$", before) or \
+        if CALENDAR_WORD_BEFORE.search(before) or \
                 re.match(r"^\s*,?\s*(?:19|20)\d\d", after) or re.match(r"^(?:19|20)\d\d$", m.group(1)):
             continue
         values.append(int(m.group(1).replace(",", "")))
