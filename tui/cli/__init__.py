@@ -6,10 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from . import app as app_cmd
 from . import extract as extract_cmd
 from . import timeline as timeline_cmd
 
 COMMANDS = {
+    "open": app_cmd,
     "extract": extract_cmd,
     "timeline": timeline_cmd,
 }
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help"):
-        args_list = ["extract", *args_list]  # until the reader app lands, the default is extraction
+        args_list = ["open", *args_list]  # the default command opens the reader
     try:
         args = build_parser().parse_args(args_list)
         return int(args.run(args) or 0)

@@ -68,7 +68,7 @@ FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to be held|scheduled|expected|pl
                     r"could|may|might|should)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”]|\s[–—-]\s|\bthat\b|\bwhich\b|\bwho\b")
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]*-for)(?!\s*for\s*\d)(?![\d-])")
-ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|final|last|latest|next)\s+(?:phase|round|stage|part|batch)\b",
+ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:phase|round|stage|part|batch)\b",
                      re.I)
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
 NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -237,6 +237,9 @@ def _sides(statement: Statement, mentions: list[Mention]) -> list[str]:
 
 
 def _place(text: str, statement: Statement, trig: _Trigger) -> str | None:
+    """The nearest "in/at <Name>" to the trigger; title-case lines (titles, headings) name no places this way."""
+    if statement.kind in ("title", "heading"):
+        return None
     best: tuple[int, str] | None = None
     for m in PLACE.finditer(text, statement.start, statement.end):
         name = m.group(1)

@@ -88,3 +88,27 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, published: date | 
     for raw, layout, mentions in raws:
         yield extract_article(raw, published=published, reference=reference, today=today, layout=layout,
                               mentions=mentions, people=people)
+
+
+def extract_stream(paths: Iterable[str | os.PathLike[str]], *, on_skip: Callable[[Skipped], None] | None = None,
+                   on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
+    """Like :func:`extract_paths`, but yields each article as soon as it is extracted (for the app).
+
+    What the corpus teaches (people's sides, the corpus period) is learned from the articles seen so far.
+    """
+    people = PeopleRegistry()
+    known_dates: list[date] = []
+    for item in read_articles(paths):
+        if isinstance(item, Skipped):
+            if on_skip:
+                on_skip(item)
+            continue
+        for warning in item.warnings:
+            if on_warning:
+                on_warning(f"newsdesk: {item.path}: {warning}")
+        mentions = find_mentions(item.text)
+        people.learn(mentions)
+        article = extract_article(item, reference=corpus_reference(known_dates), mentions=mentions, people=people)
+        if article.published and article.published_from != "inferred":
+            known_dates.append(article.published)
+        yield article

@@ -7,7 +7,7 @@ Inside an entry, conflicting claims are flagged: different dates, places, counts
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .model import Article, Event
 
@@ -59,17 +59,33 @@ def same_event(a: Event, b: Event) -> bool:
     return not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
 
 
+def _neighbour_keys(event: Event) -> list[tuple[str, str]]:
+    """Index keys under which an event's possible matches are filed: its type with its date and the days beside."""
+    day = _day(event.date)
+    if day is None:
+        return [(event.type, event.date or "")]
+    return [(event.type, (day + timedelta(days=shift)).isoformat()) for shift in (0, -1, 1)]
+
+
 def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
+    index: dict[tuple[str, str], list[TimelineEntry]] = {}
     for article in articles:
         for event in article.events:
             source = Source(article.id, article.path, article.title, event)
-            entry = next((e for e in entries if e.date is not None and any(same_event(s.event, event) for s in e.sources)),
-                         None)
+            entry = None
+            if event.date is not None:
+                candidates = (e for key in _neighbour_keys(event) for e in index.get(key, ()))
+                entry = next((e for e in candidates if any(same_event(s.event, event) for s in e.sources)), None)
             if entry is None:
-                entries.append(TimelineEntry(event.type, event.date, list(event.actors), event.place, event.summary,
-                                             event.status, [source]))
+                entry = TimelineEntry(event.type, event.date, list(event.actors), event.place, event.summary,
+                                      event.status, [source])
+                entries.append(entry)
+                if event.date is not None:
+                    index.setdefault(_neighbour_keys(event)[0], []).append(entry)
                 continue
+            if event.date is not None and entry not in index.setdefault(_neighbour_keys(event)[0], []):
+                index[_neighbour_keys(event)[0]].append(entry)
             entry.sources.append(source)
             entry.actors.extend(side for side in event.actors if side not in entry.actors)
             entry.place = entry.place or event.place

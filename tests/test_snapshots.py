@@ -1,0 +1,58 @@
+"""Snapshots of the main layouts: the main screen at 120x36 and 80x24, the timeline and the help screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.app import NewsdeskApp
+from tui.app.screens.main import MainScreen
+from tui.core.codebook import default_codebook
+from tui.core.store import AnnotationStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def app(tmp_path: Path):
+    store = AnnotationStore.open(tmp_path / "db.json", annotator="tester")
+    yield NewsdeskApp([ROOT / "seeds"], store, default_codebook())
+    store.close()
+
+
+async def _loaded(pilot) -> None:
+    for _ in range(2000):
+        screen = pilot.app.screen
+        if isinstance(screen, MainScreen) and not screen.loading:
+            break
+        await pilot.pause()
+    await pilot.pause()
+
+
+def test_main_screen_wide(app, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(120, 36), run_before=_loaded, press=["j", "j", "a", "1"])
+
+
+def test_main_screen_narrow(app, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded, press=["J", "j"])
+
+
+async def _timeline(pilot) -> None:
+    from tui.app.screens.timeline import TimelineScreen
+
+    await _loaded(pilot)
+    await pilot.press("t")
+    for _ in range(2000):
+        if isinstance(pilot.app.screen, TimelineScreen):
+            break
+        await pilot.pause()
+    await pilot.pause()
+
+
+def test_timeline_screen(app, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(120, 36), run_before=_timeline)
+
+
+def test_help_screen(app, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(120, 36), run_before=_loaded, press=["question_mark"])

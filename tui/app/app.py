@@ -1,0 +1,43 @@
+"""The App: loads the stylesheet and the key map, pushes the main screen, offers every key in the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from ..core.codebook import Codebook
+from ..core.store import AnnotationStore
+from .keys import KEYS
+from .screens.main import MainScreen
+
+
+class NewsdeskApp(App[None]):
+    CSS_PATH = "newsdesk.tcss"
+    TITLE = "newsdesk"
+
+    def __init__(self, paths: list[Path], store: AnnotationStore, codebook: Codebook,
+                 keymap: dict[str, str] | None = None, ansi: bool = False, notice: str | None = None) -> None:
+        super().__init__(ansi_color=ansi)
+        self.notice = notice
+        self.paths = paths
+        self.store = store
+        self.codebook = codebook
+        self.keymap_overrides = keymap or {}
+
+    def on_mount(self) -> None:
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        self.push_screen(MainScreen(self.paths, self.store, self.codebook))
+        if self.notice:
+            self.notify(self.notice, severity="warning", timeout=15)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            for binding in KEYS:
+                keys = self.keymap_overrides.get(binding.id or "", binding.key_display or binding.key)
+                yield SystemCommand(f"{binding.description} ({keys})", f"newsdesk: {binding.description}",
+                                    lambda action=binding.action: self.call_next(screen.run_action, action))

@@ -1,0 +1,123 @@
+"""Small modal screens that show a list and return the chosen row: search, filter, orphans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ...core.model import Article
+from ..widgets.article_reader import visible
+
+SEARCH_LIMIT = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """Which statements the cursor visits: all, untagged, or those tagged with an actor / stance / by an annotator."""
+
+    kind: str = "all"  # all | untagged | actor | stance | annotator
+    value: str | None = None
+
+    def label(self) -> str:
+        return "all statements" if self.kind == "all" else (
+            "untagged" if self.kind == "untagged" else f"{self.kind}: {self.value}")
+
+
+class SearchScreen(ModalScreen[tuple[int, int] | None]):
+    """Search every article's statements; returns (article index, statement index)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.search.cancel")]
+
+    def __init__(self, articles: list[Article]) -> None:
+        super().__init__()
+        self.articles = articles
+        self.hits: list[tuple[int, int]] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search"):
+            yield Label("Search all articles")
+            yield Input(placeholder="words to find", id="search-input")
+            yield OptionList(id="search-results")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.search(event.value)
+
+    @work(thread=True, exclusive=True)
+    def search(self, needle: str) -> None:
+        needle = needle.strip().lower()
+        hits: list[tuple[int, int]] = []
+        rows: list[Option] = []
+        if needle:
+            for a_index, article in enumerate(self.articles):
+                lowered = article.text.lower()
+                if needle not in lowered:
+                    continue
+                for s_index, statement in enumerate(article.statements):
+                    if needle in lowered[statement.start:statement.end]:
+                        hits.append((a_index, s_index))
+                        snippet = " ".join(article.text[statement.start:statement.end].split())
+                        rows.append(Option(Text.assemble((visible(article.title or article.path)[:40], "bold"),
+                                                         "  ", visible(snippet)[:160])))
+                        if len(hits) >= SEARCH_LIMIT:
+                            break
+                if len(hits) >= SEARCH_LIMIT:
+                    break
+        self.app.call_from_thread(self._show, hits, rows)
+
+    def _show(self, hits: list[tuple[int, int]], rows: list[Option]) -> None:
+        self.hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(rows)
+
+    def on_input_submitted(self) -> None:
+        if self.hits:
+            self.dismiss(self.hits[0])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[event.option_index])
+
+
+class FilterScreen(ModalScreen[Filter | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.filter.cancel")]
+
+    def __init__(self, actors: list[str], stances: list[str], annotators: list[str]) -> None:
+        super().__init__()
+        self.choices = [Filter(), Filter("untagged")]
+        self.choices += [Filter("actor", a) for a in actors]
+        self.choices += [Filter("stance", s) for s in stances]
+        self.choices += [Filter("annotator", a) for a in annotators]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="filter"):
+            yield Label("Show statements")
+            yield OptionList(*(Option(Text(visible(c.label()))) for c in self.choices), id="filter-options")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[event.option_index])
+
+
+class OrphansScreen(ModalScreen[None]):
+    """Tags whose text could not be found again after the article changed: kept, listed, never dropped."""
+
+    BINDINGS = [Binding("escape,o,q", "dismiss(None)", "Close", id="newsdesk.orphans.close")]
+
+    def __init__(self, orphans: list[dict]) -> None:
+        super().__init__()
+        self.orphans = orphans
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="orphans"):
+            yield Label(f"{len(self.orphans)} orphan tag(s): their text is no longer in the article")
+            yield OptionList(*(Option(Text.assemble(
+                (visible(str(t.get("actor") or "—")), "bold"), " · ", visible(str(t.get("stance") or "—")), "  ",
+                (visible(str(t.get("article_path", ""))), "dim"), "\n  ", visible(str(t.get("quote", "")))[:200]))
+                for t in self.orphans) or [Option("No orphan tags", disabled=True)])

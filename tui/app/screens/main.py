@@ -1,0 +1,439 @@
+"""The main screen: article list, reader and events panel. It owns the state (typed reactives), binds it down to
+the widgets, takes their messages, and is the only part of the UI that talks to the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive, var
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, ProgressBar, Static
+
+from ...core.codebook import Codebook
+from ...core.model import Article, Statement
+from ...core.pipeline import extract_stream
+from ...core.reader import iter_files
+from ...core.store import AnnotationStore, StoreError
+from ...core.suggest import suggest
+from ...core.timeline import build_timeline
+from ..keys import KEYS
+from ..widgets import ArticleList, ArticleReader, EventsPanel, TagView
+from ..widgets.article_reader import visible
+from .help import HelpScreen
+from .lists import Filter, FilterScreen, OrphansScreen, SearchScreen
+from .picker import PickerScreen
+from .prompt import PromptScreen
+from .timeline import TimelineScreen
+
+UNTAGGABLE = {"meta", "boilerplate"}
+BATCH = 25
+NARROW = 110
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = KEYS
+
+    article_index: reactive[int] = reactive(-1)
+    statement_index: reactive[int] = reactive(0)
+    current_article: var[Article | None] = var(None)
+    tags: var[dict[int, list[TagView]]] = var(dict)
+    filter: reactive[Filter] = reactive(Filter())
+    loading: reactive[bool] = reactive(True)
+    status: reactive[str] = reactive("")
+
+    def __init__(self, paths: list[Path], store: AnnotationStore, codebook: Codebook) -> None:
+        super().__init__()
+        self.paths = paths
+        self.store = store
+        self.codebook = codebook
+        self.articles: list[Article] = []
+        self.orphans: list[dict] = []
+        self.skipped: list[str] = []
+        self._by_id: dict[str, int] = {}
+        self._suggestions: dict[str, dict[int, tuple[str | None, str | None]]] = {}
+        self._resume = store.get_session()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield ArticleList(id="articles")
+            yield ArticleReader(self.codebook, id="reader").data_bind(
+                article=MainScreen.current_article, statement_index=MainScreen.statement_index,
+                tags=MainScreen.tags)
+            yield EventsPanel(id="events")
+        yield ProgressBar(id="progress", show_eta=False)
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleReader).focus()
+        self._apply_width(self.size.width)
+        self.load_articles()
+
+    def on_resize(self, event) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width < NARROW, "narrow")
+
+    # -- loading (worker) ---------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_articles(self) -> None:
+        total = sum(1 for _ in iter_files(self.paths))
+        self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(total, 1), progress=0)
+        batch: list[Article] = []
+        for article in extract_stream(self.paths, on_skip=lambda s: self.skipped.append(str(s))):
+            batch.append(article)
+            if len(batch) >= BATCH or not self.articles:
+                self.app.call_from_thread(self._add_articles, batch)
+                batch = []
+        self.app.call_from_thread(self._add_articles, batch)
+        self.app.call_from_thread(self._loading_done)
+
+    def _add_articles(self, batch: list[Article]) -> None:
+        first = not self.articles
+        rows = []
+        for article in batch:
+            self._by_id.setdefault(article.id, len(self.articles))
+            self.articles.append(article)
+            try:
+                _placed, orphans = self.store.reanchor(article.id, article.path, article.text)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                orphans = []
+            self.orphans.extend(orphans)
+            rows.append((article, *self._counts(article)))
+        self.query_one(ArticleList).add_articles(rows)
+        self.query_one(ProgressBar).advance(len(batch))
+        resume = self._by_id.get(self._resume.get("article_id", ""))
+        if resume is not None and self.article_index != resume:
+            self.article_index = resume
+            self._resume_statement()
+            self._resume = {}
+        elif first and self.articles and self.article_index < 0:
+            self.article_index = 0
+
+    def _loading_done(self) -> None:
+        self.loading = False
+        self.query_one(ProgressBar).display = False
+        if self.articles and self.article_index < 0:
+            self.article_index = 0
+        for line in self.skipped:
+            self.notify(line, severity="warning", timeout=8)
+        if self.orphans:
+            self.notify(f"{len(self.orphans)} tag(s) could not be placed in the changed text: press o to see them",
+                        severity="warning", timeout=10)
+        self._update_status()
+
+    def _resume_statement(self) -> None:
+        wanted = self._resume.get("statement_id")
+        if self.current_article and wanted:
+            for index, statement in enumerate(self.current_article.statements):
+                if statement.id == wanted:
+                    self.statement_index = index
+
+    # -- state to widgets ---------------------------------------------------------------------------------------
+
+    def watch_article_index(self, index: int) -> None:
+        if not 0 <= index < len(self.articles):
+            return
+        article = self.articles[index]
+        self.current_article = article
+        self.tags = self._tag_views(article)
+        stops = self._stops()
+        self.statement_index = stops[0] if stops else 0
+        self.query_one(EventsPanel).show_events(article.events)
+        article_list = self.query_one(ArticleList)
+        if article_list.highlighted != index:
+            article_list.highlighted = index
+        if not self.store.read_only:
+            self.store.set_session(article_id=article.id)
+        self._update_status()
+
+    def watch_filter(self) -> None:
+        stops = self._stops()
+        if stops and self.statement_index not in stops:
+            self.statement_index = stops[0]
+        self._update_status()
+
+    def watch_status(self, status: str) -> None:
+        self.query_one("#status", Static).update(Text(status))
+
+    def _update_status(self) -> None:
+        article = self.current_article
+        parts = [f"annotator {visible(self.store.annotator)}", f"filter: {self.filter.label()}"]
+        if article:
+            tagged, total = self._counts(article)
+            parts.insert(0, f"{visible(article.title or Path(article.path).name)[:50]} — {tagged}/{total} tagged")
+            parts.append(f"published {article.published or 'unknown'} ({article.published_from or 'no date'})")
+        if self.store.read_only:
+            parts.append("READ-ONLY")
+        if self.orphans:
+            parts.append(f"{len(self.orphans)} orphan tags (o)")
+        self.status = "  ·  ".join(parts)
+
+    def _tag_views(self, article: Article) -> dict[int, list[TagView]]:
+        by_span = {(s.start, s.end): i for i, s in enumerate(article.statements)}
+        views: dict[int, list[TagView]] = {}
+        for tag in self.store.tags_for(article.id):
+            index = by_span.get((tag["start"], tag["end"]))
+            if index is None:
+                index = next((i for i, s in enumerate(article.statements) if s.start <= tag["start"] < s.end), None)
+            if index is not None:
+                views.setdefault(index, []).append(TagView(
+                    tag.get("actor"), tag.get("stance"), tag.get("annotator"), tag.get("note"),
+                    own=tag.get("annotator") == self.store.annotator))
+        suggestions = self._suggestions_for(article)
+        for index, (actor, stance) in suggestions.items():
+            if not any(view.own and not view.suggested for view in views.get(index, [])) and (actor or stance):
+                views.setdefault(index, []).insert(0, TagView(actor, stance, suggested=True))
+        return views
+
+    def _suggestions_for(self, article: Article) -> dict[int, tuple[str | None, str | None]]:
+        if article.id not in self._suggestions:
+            self._suggestions[article.id] = {i: suggest(s, article.text, self.codebook)
+                                             for i, s in enumerate(article.statements) if s.kind not in UNTAGGABLE}
+        return self._suggestions[article.id]
+
+    def _counts(self, article: Article) -> tuple[int, int]:
+        spans = {(t["start"], t["end"]) for t in self.store.tags_for(article.id)
+                 if t.get("annotator") == self.store.annotator}
+        taggable = [s for s in article.statements if s.kind not in UNTAGGABLE]
+        return sum(1 for s in taggable if (s.start, s.end) in spans), len(taggable)
+
+    def _refresh_article(self, article_index: int | None = None) -> None:
+        index = self.article_index if article_index is None else article_index
+        article = self.articles[index]
+        if index == self.article_index:
+            self.tags = self._tag_views(article)
+        self.query_one(ArticleList).update_counts(index, article, *self._counts(article))
+        self._update_status()
+
+    # -- navigation ---------------------------------------------------------------------------------------------
+
+    def _matches(self, index: int, statement: Statement) -> bool:
+        if statement.kind in UNTAGGABLE:
+            return False
+        kind, value = self.filter.kind, self.filter.value
+        if kind == "all":
+            return True
+        saved = [t for t in self.tags.get(index, []) if not t.suggested]
+        if kind == "untagged":
+            return not any(t.own for t in saved)
+        return any(getattr(t, kind) == value for t in saved)
+
+    def _stops(self) -> list[int]:
+        article = self.current_article
+        if article is None:
+            return []
+        return [i for i, s in enumerate(article.statements) if self._matches(i, s)]
+
+    def _move(self, step: int | None = None, *, to: str | None = None) -> None:
+        stops = self._stops()
+        if not stops:
+            self.notify(f"No statements match the filter ({self.filter.label()}) here", severity="warning")
+            return
+        if to == "first":
+            self.statement_index = stops[0]
+        elif to == "last":
+            self.statement_index = stops[-1]
+        elif step and step > 0:
+            self.statement_index = next((i for i in stops if i > self.statement_index), self.statement_index)
+        elif step:
+            self.statement_index = next((i for i in reversed(stops) if i < self.statement_index), self.statement_index)
+
+    def action_next_statement(self) -> None:
+        self._move(1)
+
+    def action_previous_statement(self) -> None:
+        self._move(-1)
+
+    def action_first_statement(self) -> None:
+        self._move(to="first")
+
+    def action_last_statement(self) -> None:
+        self._move(to="last")
+
+    def action_next_article(self) -> None:
+        if self.article_index + 1 < len(self.articles):
+            self.article_index += 1
+
+    def action_previous_article(self) -> None:
+        if self.article_index > 0:
+            self.article_index -= 1
+
+    @on(OptionList.OptionHighlighted, "#articles")
+    def _article_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        self.article_index = message.option_index
+
+    @on(EventsPanel.EventChosen)
+    def _event_chosen(self, message: EventsPanel.EventChosen) -> None:
+        self._go_to_offset(self.article_index, message.event.start)
+        self.query_one(ArticleReader).focus()
+
+    @on(ArticleReader.StatementClicked)
+    def _statement_clicked(self, message: ArticleReader.StatementClicked) -> None:
+        self.statement_index = message.index
+
+    def _go_to_offset(self, article_index: int, offset: int) -> None:
+        if article_index != self.article_index:
+            self.article_index = article_index
+        article = self.articles[article_index]
+        for index, statement in enumerate(article.statements):
+            if statement.start <= offset < statement.end or statement.start >= offset:
+                self.statement_index = index
+                return
+
+    # -- tagging ------------------------------------------------------------------------------------------------
+
+    def _writable_statement(self) -> tuple[Article, Statement] | None:
+        if self.store.read_only:
+            self.notify("This database is open read-only: tags cannot be saved", severity="error")
+            return None
+        article = self.current_article
+        if article is None or not 0 <= self.statement_index < len(article.statements):
+            return None
+        return article, article.statements[self.statement_index]
+
+    def _save(self, **fields) -> bool:
+        target = self._writable_statement()
+        if target is None:
+            return False
+        article, statement = target
+        try:
+            self.store.set_tag(article_id=article.id, article_path=article.path, text=article.text,
+                               start=statement.start, end=statement.end, **fields)
+        except (StoreError, OSError, ValueError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            return False
+        self._refresh_article()
+        return True
+
+    def action_set_actor(self) -> None:
+        if self._writable_statement():
+            self.app.push_screen(PickerScreen("Actor", self.codebook.actors),
+                                 lambda name: name is not None and self._save(actor=name))
+
+    def action_set_stance(self) -> None:
+        if self._writable_statement():
+            self.app.push_screen(PickerScreen("Stance", self.codebook.stances),
+                                 lambda name: name is not None and self._save(stance=name))
+
+    def action_accept_suggestion(self) -> None:
+        article = self.current_article
+        if article is None:
+            return
+        if any(view.own and not view.suggested for view in self.tags.get(self.statement_index, [])):
+            self._move(1)  # already tagged: enter confirms and moves on, it never overwrites
+            return
+        actor, stance = self._suggestions_for(article).get(self.statement_index, (None, None))
+        if not (actor or stance):
+            self.notify("No suggestion for this statement", severity="warning")
+            return
+        fields = {"suggested": True, **({"actor": actor} if actor else {}), **({"stance": stance} if stance else {})}
+        if self._save(**fields):
+            self._move(1)
+
+    def action_clear_tags(self) -> None:
+        target = self._writable_statement()
+        if target:
+            article, statement = target
+            self.store.clear(article.id, statement.start, statement.end)
+            self._refresh_article()
+
+    def action_undo(self) -> None:
+        self._history_step("undo")
+
+    def action_redo(self) -> None:
+        self._history_step("redo")
+
+    def _history_step(self, direction: str) -> None:
+        if self.store.read_only:
+            self.notify("This database is open read-only", severity="error")
+            return
+        change = self.store.undo() if direction == "undo" else self.store.redo()
+        if change is None:
+            self.notify(f"Nothing to {direction}", severity="warning")
+            return
+        index = self._by_id.get(change["article_id"])
+        if index is None:
+            self.notify(f"{direction.title()} changed a tag in an article that is not open here")
+            return
+        self._go_to_offset(index, change["start"])
+        self._refresh_article(index)
+
+    def action_note(self) -> None:
+        target = self._writable_statement()
+        if target is None:
+            return
+        article, statement = target
+        current = next((t.get("note") for t in self.store.tags_for(article.id)
+                        if t["start"] == statement.start and t["end"] == statement.end
+                        and t["annotator"] == self.store.annotator), None)
+        self.app.push_screen(PromptScreen("Note for this statement", current or ""),
+                             lambda note: note is not None and self._save(note=note or None))
+
+    # -- other screens ------------------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(self.articles), self._search_done)
+
+    def _search_done(self, hit: tuple[int, int] | None) -> None:
+        if hit:
+            article_index, statement_index = hit
+            self.filter = Filter()
+            if article_index != self.article_index:
+                self.article_index = article_index
+            self.statement_index = statement_index
+
+    def action_filter(self) -> None:
+        annotators = sorted({t["annotator"] for t in self.store.all_tags()})
+        self.app.push_screen(FilterScreen([a.name for a in self.codebook.actors],
+                                          [s.name for s in self.codebook.stances], annotators),
+                             lambda choice: choice is not None and setattr(self, "filter", choice))
+
+    def action_timeline(self) -> None:
+        self.show_timeline()
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def show_timeline(self) -> None:
+        entries = build_timeline(list(self.articles))
+        self.app.call_from_thread(self.app.push_screen, TimelineScreen(entries), self._timeline_done)
+
+    def _timeline_done(self, source) -> None:
+        if source is not None and source.article_id in self._by_id:
+            self._go_to_offset(self._by_id[source.article_id], source.event.start)
+
+    def action_orphans(self) -> None:
+        self.app.push_screen(OrphansScreen(self.orphans))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_toggle_events(self) -> None:
+        """Narrow terminals hide the panel until asked ("shown"); wide ones show it until asked ("hidden")."""
+        self.query_one(EventsPanel).toggle_class("shown" if self.has_class("narrow") else "hidden")
+
+    def action_toggle_list(self) -> None:
+        self.query_one(ArticleList).toggle_class("hidden")
+
+    def action_quit(self) -> None:
+        self._save_position()
+        self.app.exit()
+
+    def on_unmount(self) -> None:
+        self._save_position()
+
+    def _save_position(self) -> None:
+        """Remember the article and statement, so the next start returns here."""
+        article = self.current_article
+        if article and not self.store.read_only and 0 <= self.statement_index < len(article.statements):
+            try:
+                self.store.set_session(article_id=article.id,
+                                       statement_id=article.statements[self.statement_index].id)
+            except (StoreError, OSError):
+                pass

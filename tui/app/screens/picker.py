@@ -1,0 +1,52 @@
+"""A code picker (actor or stance): a digit picks at once; typing filters; enter picks the highlighted one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ...core.codebook import Code
+
+
+class PickerScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.picker.cancel")]
+
+    def __init__(self, title: str, codes: list[Code]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.codes = codes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Label(Text(self.title_text), id="picker-title")
+            yield Input(placeholder="type to filter, or press a key", id="picker-filter")
+            yield OptionList(*self._options(""), id="picker-options")
+
+    def _options(self, needle: str) -> list[Option]:
+        needle = needle.lower()
+        return [Option(Text.assemble((f"{code.key} ", "bold"), (code.name, code.color)), id=code.name)
+                for code in self.codes if needle in code.name.lower()]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A code's key (a digit: names are filtered by letters) picks that code at once."""
+        code = next((c for c in self.codes if c.key and c.key == event.value), None)
+        if code is not None:
+            self.dismiss(code.name)
+            return
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(self._options(event.value))
+        options.highlighted = 0 if options.option_count else None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and options.option_count:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

@@ -1,0 +1,64 @@
+"""``newsdesk [PATH ...]``: open the reader and annotator (the default command)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from ..core.codebook import Codebook, CodebookError, default_codebook, load_codebook
+from ..core.config import ConfigError, default_config_path, load_keymap
+from ..core.seeds import seeds_dir
+from ..core.store import AnnotationStore, StoreError, StoreLocked, default_annotator, default_db_path
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("open", help="open the reader and annotator (the default command)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: ./seeds or the seeds)")
+    parser.add_argument("--db", type=Path, help="TinyDB file (default: $NEWSDESK_DB or ./annotations/annotations.json)")
+    parser.add_argument("--annotator", help="your name on the tags (default: $NEWSDESK_ANNOTATOR or the login name)")
+    parser.add_argument("--codebook", type=Path, help="a TOML codebook of actors and stances")
+    parser.add_argument("--config", type=Path, help="a TOML config file with [keys] rebindings")
+    parser.add_argument("--read-only", action="store_true", help="open the database without writing to it")
+    parser.add_argument("--ansi", action="store_true", help="use the terminal's own colours")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from . import CliError
+    from ..app.keys import BINDING_IDS, keymap_with_prefix
+
+    for path in args.paths:
+        if not Path(path).exists():
+            raise CliError(f"{path}: no such file or folder")
+    paths = [Path(p) for p in args.paths] or [seeds_dir()]
+    try:
+        config_path = args.config or default_config_path()
+        keymap = keymap_with_prefix(load_keymap(config_path, BINDING_IDS, explicit=args.config is not None))
+        codebook = load_codebook(args.codebook) if args.codebook else None
+    except (ConfigError, CodebookError) as exc:
+        raise CliError(str(exc)) from None
+    db = args.db or default_db_path()
+    annotator = default_annotator(args.annotator)
+    notice = None
+    try:
+        store = AnnotationStore.open(db, annotator=annotator, read_only=args.read_only,
+                                     codebook=codebook.to_dict() if codebook else None)
+    except StoreLocked as exc:
+        store = AnnotationStore.open(db, annotator=annotator, read_only=True)
+        notice = f"{exc} — opened read-only"
+    except (StoreError, OSError) as exc:
+        raise CliError(str(exc)) from None
+    try:
+        if codebook is None:
+            stored = store.get_meta("codebook")
+            codebook = Codebook.from_dict(stored, str(db)) if stored else default_codebook()
+        from ..app import NewsdeskApp
+
+        NewsdeskApp(paths, store, codebook, keymap, ansi=args.ansi or bool(os.environ.get("NEWSDESK_ANSI")),
+                    notice=notice).run()
+    except CodebookError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+    return 0

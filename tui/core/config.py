@@ -1,0 +1,51 @@
+"""User configuration: key rebindings, read from a TOML file.
+
+    # ~/.config/newsdesk/config.toml  (or $NEWSDESK_CONFIG, or --config FILE)
+    [keys]
+    next_statement = "j,down"
+    set_actor = "a"
+
+Keys are the binding ids listed by ``?`` in the app (the same ids as in the README).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message is one line naming the file."""
+
+
+def default_config_path() -> Path:
+    if env := os.environ.get("NEWSDESK_CONFIG"):
+        return Path(env)
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "newsdesk" / "config.toml"
+
+
+def load_keymap(path: Path | None, known_ids: set[str], *, explicit: bool = False) -> dict[str, str]:
+    """Binding id -> comma-separated keys. A missing default file is fine; a missing explicit one is an error."""
+    if path is None or not path.exists():
+        if explicit and path is not None:
+            raise ConfigError(f"{path}: no such file")
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict):
+        raise ConfigError(f"{path}: [keys] must be a table of binding id = \"key,key\"")
+    keymap = {}
+    for binding_id, value in keys.items():
+        if binding_id not in known_ids:
+            raise ConfigError(f"{path}: unknown binding id {binding_id!r} (see the key list with ?)")
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{path}: keys for {binding_id!r} must be a non-empty string")
+        keymap[binding_id] = value.replace(" ", "")
+    return keymap
