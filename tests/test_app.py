@@ -277,3 +277,66 @@ def test_cli_refuses_a_corrupt_db_without_touching_it(tmp_path: Path, name: str)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and str(db) in result.stderr
     assert db.read_bytes() == b"{not json"
     assert json.dumps(name)
+
+
+async def test_keys_rebound_from_a_config_file(tmp_path: Path) -> None:
+    from tui.app.keys import BINDING_IDS, keymap_with_prefix
+    from tui.core.config import load_keymap
+
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\nnext_statement = "ctrl+n"\nset_actor = "A"\n')
+    keymap = keymap_with_prefix(load_keymap(config, BINDING_IDS))
+    store = AnnotationStore.open(tmp_path / "db.json", annotator="tester")
+    app = NewsdeskApp([ROOT / "seeds"], store, default_codebook(), keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("ctrl+n")
+        assert screen.statement_index > 0
+        moved = screen.statement_index
+        await pilot.press("j")
+        assert screen.statement_index == moved  # j is no longer bound
+        await pilot.press("A", "2")
+        await until(pilot, lambda: store.count() == 1)
+    store.close()
+
+
+def test_bad_config_is_one_line(tmp_path: Path) -> None:
+    from tui.app.keys import BINDING_IDS
+    from tui.core.config import ConfigError, load_keymap
+
+    config = tmp_path / "config.toml"
+    for content, expected in (("[keys]\nfly = 'x'\n", "unknown binding id"), ("[keys\n", "not valid TOML"),
+                              ("keys = 3\n", "must be a table")):
+        config.write_text(content)
+        with pytest.raises(ConfigError) as error:
+            load_keymap(config, BINDING_IDS)
+        assert expected in str(error.value) and str(config) in str(error.value) and "\n" not in str(error.value)
+
+
+async def test_command_palette_offers_every_key(tmp_path: Path) -> None:
+    from tui.app.keys import KEYS
+
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        for binding in KEYS:
+            assert any(title.startswith(binding.description) for title in titles)
+        undo = next(c for c in app.get_system_commands(screen) if c.title.startswith("Actor"))
+        undo.callback()
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+    app.store.close()
+
+
+async def test_detected_sides_join_the_codebook_saved_in_the_db(tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        names = [a.name for a in screen.codebook.actors]
+        assert names[:7] == ["Russia", "Ukraine", "United States", "European Union", "Turkey", "NATO", "Other"]
+    app.store.close()
+    stored = TinyDB(db).table("meta").all()
+    codebook = next(d["value"] for d in stored if d.get("key") == "codebook")
+    assert [s["name"] for s in codebook["stances"]] == ["support", "conditional support", "neutral", "sceptical",
+                                                        "oppose"]

@@ -149,6 +149,102 @@ def test_anaphora_follows_last_explicit_date():
     assert found[-1].value == "2023-06-11"
 
 
+OCT_1989 = date(1989, 10, 26)  # a Thursday
+
+
+def _value(sentence: str, phrase: str, anchor: date | None = OCT_1989):
+    found = [t for t in tag(sentence, anchor) if phrase in t.text or t.text in phrase]
+    assert found, tag(sentence, anchor)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, value",
+    [
+        # tense: a modal or "effective" outweighs an -ed adjective; passive participles after "be" are not past
+        ("The dividend would be paid on a still unspecified date in January.", "January", "1990-01"),
+        ("The board named a new chairman, effective Feb. 1.", "Feb. 1", "1990-02-01"),
+        ("The father would be traveling to the United States Thursday.", "Thursday", "1989-10-26"),
+        # a month without a year: the nearest one, leaning to the past when the tense is unclear
+        ("In January, a week after the hearing, the group met.", "January", "1989-01"),
+        ("The case will be heard in May by the appeals court.", "May", "1990-05"),
+        ("The merger was approved last April.", "last April", "1989-04"),
+        ("The helicopters crashed last February.", "last February", "1989-02"),
+    ],
+)
+def test_year_of_month_and_weekday_from_tense(sentence, phrase, value):
+    assert _value(sentence, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, value",
+    [
+        ("It expects a fourth-quarter charge. Profit fell in the latest quarter.", "the latest quarter", "1989-Q3"),
+        ("The company earned $3 million in the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
+        ("U.K. sales for last year's quarter were about $3 million.", "last year's quarter", "1988-Q3"),
+        ("For the quarter a year ago, the bank earned $16 million.", "the quarter a year ago", "1988-Q3"),
+        ("Net was $1.8 million for the corresponding period last year.", "the corresponding period last year",
+         "1988-Q3"),
+        ("The fiscal first quarter was weak. For the quarter ended Sept. 30, net rose.", "the quarter ended",
+         "1989-Q3"),
+        ("Earnings will be lower for the last half of 1989.", "the last half of 1989", "1989-H2"),
+        ("The current quarter has begun well.", "The current quarter", "1989-Q4"),
+        ("Demand stays weak through the first two quarters of 1990.", "the first two quarters of 1990", "1990-H1"),
+    ],
+)
+def test_fiscal_quarters(sentence, phrase, value):
+    assert _value(sentence, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, kind, value",
+    [
+        ("The unit had losses in the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
+        ("Interest is paid every quarter.", "every quarter", "SET", "P1Q"),
+        ("Revenue was $76 million for the year ended March 31.", "the year", "DURATION", "P1Y"),
+        ("Sales for the full year were $6.6 billion.", "the full year", "DATE", "1989"),
+        ("Herbicide use was delayed earlier in the year by rain.", "the year", "DATE", "1989"),
+        ("The deal should close by year-end.", "year-end", "DATE", "1989"),
+        ("Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "DURATION",
+         "P9M"),
+        ("Three days later, the index was down.", "Three days", "DURATION", "P3D"),
+        ("The offer runs until 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00"),
+        ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "1989-10-25TAF"),
+        ("Shareholders responded coolly to yesterday's announcement.", "yesterday", "DATE", "1989-10-25"),
+        ("Hate groups grew through the nineties.", "the nineties", "DATE", "199"),
+        ("The group began to fall apart in mid-1996.", "mid-1996", "DATE", "1996"),
+        ("It is a theme of the campaign until Election Day.", "Election Day", "DATE", "1989-11-07"),
+    ],
+)
+def test_financial_and_spoken_forms(sentence, phrase, kind, value):
+    timex = _value(sentence, phrase)
+    assert (timex.type, timex.value) == (kind, value)
+
+
+def test_spoken_year_joins_month_or_season():
+    timex = only("January nineteen ninety-seven. Atlanta again.", date(1998, 2, 27))
+    assert (timex.text, timex.value) == ("January nineteen ninety-seven", "1997-01")
+    timex = only("Prices fell to the level of the winter of nineteen ninety-four.", date(1998, 2, 23))
+    assert timex.value == "1994-WI"
+
+
+def test_present_references():
+    assert only("Aqaba is the only outlet now that a noose has tightened.").value == "PRESENT_REF"
+    assert only("For now, the embassy works from a hotel.").value == "PRESENT_REF"
+    assert only("The plant was delayed by current market conditions.").value == "PRESENT_REF"
+    assert tag("Now, he says, the plan looks weak.") == []
+    assert tag("Year-end net was below the 1987 level.", OCT_1989)[0].text == "1987"
+    assert tag("The case matters for today's youth.") == []
+    assert only("But tomorrow's vote has wider implications.").value == "2025-05-29"
+
+
+def test_anaphora_at_the_grain_of_the_unit():
+    found = tag("She fled to Florida in June 1998 and returned to Cuba later that year.", date(2000, 1, 28))
+    assert [t.value for t in found] == ["1998-06", "1998"]
+    found = tag("In March the board met. The following month, the company put itself up for sale.", OCT_1989)
+    assert [t.value for t in found] == ["1989-03", "1989-04"]
+
+
 def test_year_boundary():
     assert only("Prices peaked last December.", NEW_YEAR).value == "2024-12"
     assert only("The minister said on Monday that he would resign.", NEW_YEAR).value == "2024-12-30"

@@ -20,7 +20,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--codebook", type=Path, help="a TOML codebook of actors and stances")
     parser.add_argument("--config", type=Path, help="a TOML config file with [keys] rebindings")
     parser.add_argument("--read-only", action="store_true", help="open the database without writing to it")
-    parser.add_argument("--ansi", action="store_true", help="use the terminal's own colours")
+    parser.add_argument("--no-ansi", action="store_true",
+                        help="use Textual's own theme instead of the terminal's colours (also NEWSDESK_ANSI=0)")
     parser.set_defaults(run=run)
 
 
@@ -55,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
             codebook = Codebook.from_dict(stored, str(db)) if stored else default_codebook()
         from ..app import NewsdeskApp
 
-        NewsdeskApp(paths, store, codebook, keymap, ansi=args.ansi or bool(os.environ.get("NEWSDESK_ANSI")),
-                    notice=notice).run()
+        ansi = not args.no_ansi and os.environ.get("NEWSDESK_ANSI", "1") != "0"
+        NewsdeskApp(paths, store, codebook, keymap, ansi=ansi, notice=notice).run()
     except CodebookError as exc:
         raise CliError(str(exc)) from None
     finally:

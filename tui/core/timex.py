@@ -21,12 +21,13 @@ from datetime import date
 
 from tui.core.model import Timex
 from tui.core.timex_context import Candidate, guess_tense, reference_date, shift_quarter
+from tui.core.timex_extra import RULES as EXTRA_RULES
 from tui.core.timex_rules import RULES as DATE_RULES
 from tui.core.timex_spans import RULES as SPAN_RULES
 
 __all__ = ["find_timexes"]
 
-_ALL_RULES = DATE_RULES + SPAN_RULES
+_ALL_RULES = DATE_RULES + SPAN_RULES + EXTRA_RULES
 
 # Words in front of a date that narrow it to part of its period.
 _POINT_MODIFIER = re.compile(
@@ -113,6 +114,27 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
+_MONTH_OR_SEASON = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|SP|SU|FA|WI)$")
+_SPOKEN_YEAR = re.compile(r"(?:nineteen|two thousand)", re.I)
+
+
+def _merge_spoken_years(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"January nineteen ninety-seven", "the winter of nineteen ninety-four": one date, with the spoken year."""
+    merged: list[Candidate] = []
+    for candidate in chosen:
+        if merged:
+            previous = merged[-1]
+            gap = text[previous.end : candidate.start].lower()
+            if (gap in (" ", " of ") and isinstance(previous.value, str) and _MONTH_OR_SEASON.match(previous.value)
+                    and isinstance(candidate.value, str) and len(candidate.value) == 4
+                    and _SPOKEN_YEAR.match(text, candidate.start)):
+                previous.end = candidate.end
+                previous.value = candidate.value + previous.value[4:]
+                continue
+        merged.append(candidate)
+    return merged
+
+
 def _attach_modifiers(text: str, chosen: list[Candidate]) -> None:
     previous_end = 0
     for candidate in chosen:
@@ -137,12 +159,16 @@ def _attach_modifiers(text: str, chosen: list[Candidate]) -> None:
         previous_end = candidate.end
 
 
+_GRAIN = {"year": "year", "decade": "year", "century": "year", "month": "month", "quarter": "month"}
+
+
 def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
-    """Turn anaphoric values into strings, using the latest explicit date before each one."""
-    reference = anchor
+    """Turn anaphoric values into strings, using the latest explicit date (fine enough for the unit) before each."""
+    references = {"day": anchor, "month": anchor, "year": anchor}
     last_quarter: tuple[int, str] | None = None
     for candidate in chosen:
         if candidate.anaphoric and callable(candidate.value):
+            reference = references[_GRAIN.get(candidate.extras.get("unit", ""), "day")]
             candidate.value = candidate.value(reference) if reference is not None else None
         elif callable(candidate.value):
             candidate.value = candidate.value(anchor) if anchor is not None else None
@@ -157,8 +183,10 @@ def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
                     last_quarter = (candidate.end, value)
             elif not candidate.anaphoric:
                 found = reference_date(value)
-                if found is not None and len(value) >= 10:
-                    reference = found
+                if found is not None:
+                    grains = ("day", "month", "year") if len(value) >= 10 else ("month", "year") if len(value) >= 7 else ("year",)
+                    for grain in grains:
+                        references[grain] = found
 
 
 def find_timexes(text: str, anchor: date | None) -> list[Timex]:
@@ -178,7 +206,7 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         return pieces
     scan = Scan(text, anchor)
     try:
-        chosen = _select(_collect(scan))
+        chosen = _merge_spoken_years(text, _select(_collect(scan)))
         _attach_modifiers(text, chosen)
         _resolve(chosen, anchor)
     except (ValueError, OverflowError, RecursionError):

@@ -21,21 +21,49 @@ _FUTURE_CUE = re.compile(
     r"|plans?|planned|planning|intends?|to be held|upcoming|slated|is to|are to|to begin|begins|starts"
     r"|to start|to meet|to visit|to hold|to take|to resume|to return|to travel|to present|to attend|to vote"
     r"|to sign|to announce|to open|to leave|to arrive|to decide|to release|ready|prepared|next|until|till"
-    r"|to be|as soon as|as early as|as late as|no later than|postponed|deadline|starting|tomorrow|later this)\b|'ll\b"
+    r"|to be|as soon as|as early as|as late as|no later than|postponed|deadline|starting|tomorrow|later this"
+    r"|effective|beginning)\b|'ll\b"
 )
 # ... and cues that it reports what already happened.
 _PAST_CUE = re.compile(
     r"\b(?:said|told|was|were|had|did|added|announced|reported|noted|claimed|stated|confirmed|denied"
     r"|declared|insisted|warned|explained|wrote|met|held|took|spoke|made|came|went|began|got|gave|left"
-    r"|arrived|killed|died|ago|earlier|last|[a-z]{3,}ed)\b"
+    r"|arrived|killed|died|ago|earlier|last|sold|bought|fell|rose|won|lost|paid|sent|saw|became|found)\b"
 )
+# Any other word in -ed is a weaker hint: it may be an adjective ("unspecified", "United").
+_PAST_ED = re.compile(r"\b(?:(?P<det>a|an|the|its|his|her|their|be|been|being|is|are|still|newly|very)\s+)?[a-z]{3,}ed\b")
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n\"“”)\]]|''|``")
 _RIGHT_BREAK = re.compile(r"[.!?;:,\n\"“”()\[\]]|''|``|\b(?:and|but|while|after|before|when)\b")
-_NOT_PAST_ED = {"scheduled", "expected", "planned", "slated", "prepared", "need", "proposed", "intended"}
+_NOT_PAST_ED = {"scheduled", "expected", "planned", "slated", "prepared", "need", "proposed", "intended", "united",
+                "hundred", "indeed", "speed", "proceed", "exceed", "succeed", "feed", "breed", "seed", "limited",
+                "based", "related", "detailed", "advanced", "concerned", "interested", "supposed", "used"}
+
+
+_WEAK_PENALTY = 20
+
+
+def _nearest(segments: list[tuple[str, bool]], cues, penalty: int = 0) -> tuple[int, str] | None:
+    best: tuple[int, str] | None = None
+    for segment, is_left in segments:
+        for pattern, tense in cues:
+            for match in pattern.finditer(segment):
+                if tense == PAST and match.group(0).split()[-1] in _NOT_PAST_ED:
+                    continue
+                if tense == PAST and segment.endswith(("be ", "to "), 0, match.start()):
+                    continue  # "will be paid", "to be held": the participle belongs to a later event
+                if pattern is _PAST_ED and match.group("det"):
+                    continue
+                distance = (len(segment) - match.end() if is_left else match.start() + 15) + penalty
+                if best is None or distance < best[0]:
+                    best = (distance, tense)
+    return best
 
 
 def guess_tense(text: str, start: int, end: int) -> str | None:
-    """Past or future for the clause around text[start:end] (lowercased text), from the nearest tense cue."""
+    """Past or future for the clause around text[start:end] (lowercased text), from the nearest tense cue.
+
+    Auxiliaries and common verbs count as they are; a bare -ed word counts as if it stood further away.
+    """
     left_from = max(0, start - 120)
     left = text[left_from:start]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(left)]
@@ -45,16 +73,11 @@ def guess_tense(text: str, start: int, end: int) -> str | None:
     cut = _RIGHT_BREAK.search(right)
     if cut:
         right = right[: cut.start()]
-    best: tuple[int, str] | None = None
-    for segment, is_left in ((left, True), (right, False)):
-        for pattern, tense in ((_FUTURE_CUE, FUTURE), (_PAST_CUE, PAST)):
-            for match in pattern.finditer(segment):
-                word = match.group(0)
-                if tense == PAST and word in _NOT_PAST_ED:
-                    continue
-                distance = len(segment) - match.end() if is_left else match.start() + 15
-                if best is None or distance < best[0]:
-                    best = (distance, tense)
+    segments = [(left, True), (right, False)]
+    best = _nearest(segments, ((_FUTURE_CUE, FUTURE), (_PAST_CUE, PAST)))
+    weak = _nearest(segments, ((_PAST_ED, PAST),), _WEAK_PENALTY)
+    if best is None or (weak is not None and weak[0] < best[0]):
+        best = weak
     return best[1] if best else None
 
 
@@ -118,12 +141,20 @@ def nearest_year_for(anchor: date, month: int, day: int | None, tense: str | Non
 
 
 def bare_month_year(anchor: date, month: int, tense: str | None) -> int:
-    """Year of a month named without one: this year unless the tense points across the year boundary."""
-    if tense != FUTURE and month > anchor.month + 1:
-        return anchor.year - 1
-    if tense == FUTURE and month < anchor.month:
-        return anchor.year + 1
-    return anchor.year
+    """Year of a month named without one: the nearest such month, on the side the tense points to."""
+    best_year, best_cost = anchor.year, None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        offset = (year - anchor.year) * 12 + month - anchor.month
+        cost = abs(offset) * 2 + (offset > 0) * (1 if tense else _UNSURE_FUTURE)
+        if (tense == PAST and offset > 0) or (tense == FUTURE and offset < 0):
+            cost += _AGAINST_TENSE
+        if best_cost is None or cost < best_cost:
+            best_year, best_cost = year, cost
+    return best_year
+
+
+_AGAINST_TENSE = 14
+_UNSURE_FUTURE = 13
 
 
 def season_index(day: date) -> int:

@@ -126,8 +126,6 @@ def duration_value(count: float | None, unit: str) -> str:
         if code == "CE":
             return "PXCE"
         return prefix + "X" + code
-    if code == "Q":
-        count, code = count * 3, "M"
     if unit == "fortnight":
         count *= 2
     if code == "DE":
@@ -137,7 +135,7 @@ def duration_value(count: float | None, unit: str) -> str:
     if count == int(count):
         return f"{prefix}{int(count)}{code}"
     whole = int(count)
-    smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "S": (1, "S")}
+    smaller = {"Y": (12, "M"), "Q": (3, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "S": (1, "S")}
     factor, small_code = smaller.get(code, (1, code))
     if code == "M" and time_part:
         factor, small_code = 60, "S"

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, relativedelta
+from dateutil.relativedelta import MO, TH, TU, relativedelta
 
 from tui.core.timex_context import (
     FUTURE,
@@ -70,16 +70,19 @@ _FOLLOWING_CLOCK = re.compile(r"\s+(?:at\s+)?(?P<hour>[01]?\d)(?::(?P<minute>[0-
 SEASON = re.compile(r"(?P<season>spring|summer|fall|autumn|winter)(?![a-z])(?:\s+(?:of\s+)?(?P<year>" + _YEAR + r"))?")
 _BEFORE_SEASON = re.compile(r"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<the>the\s+)|(?P<early>early|late|mid-?)\s*)$")
 QUARTER = re.compile(
-    r"(?P<what>quarter|half|period)(?![a-z]|-century)(?:\s+of\s+(?:(?:fiscal|the)\s+)?(?:year\s+)?(?P<year>" + _YEAR + r"))?"
+    r"(?P<what>quarter|half|period)(?![a-z]|-century|-to-)(?:\s+of\s+(?:(?:fiscal|the)\s+)?(?:year\s+)?(?P<year>" + _YEAR + r"))?"
+    r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)(?![a-z]))?"
 )
 _BEFORE_QUARTER = re.compile(
     r"(?:(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+(?P<year0>(?:19|20)\d\d)\s+|(?P<the>the)\s+)?"
-    r"(?:(?P<rel>latest|last|current|past|previous|year-ago|year-earlier|same|comparable)\s+)?"
+    r"(?:(?P<rel>latest|last|current|past|previous|year-ago|year-earlier|same|comparable|corresponding|most\s+recent)\s+)?"
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[- ](?:fiscal[- ])?)?$"
 )
+# "the quarter ended Sept. 30": the month that closes the quarter names it.
+_QUARTER_ENDED = re.compile(r"\s+end(?:ed|ing)\s+(?P<mon>" + MONTH_LOW_RE + r")\s+[0-3]?\d(?!\d)")
 HOLIDAY = re.compile(
     r"(?P<name>christmas(?: day| eve)?|new year['’]s(?: day| eve)|thanksgiving(?: day)?|easter(?: sunday| monday)?"
-    r"|independence day|labor day|memorial day|halloween|valentine['’]s day)(?![a-z])(?:\s+(?P<year>" + _YEAR + r"))?"
+    r"|independence day|labor day|memorial day|election day|halloween|valentine['’]s day)(?![a-z])(?:\s+(?P<year>" + _YEAR + r"))?"
 )
 SPELLED_YEAR = re.compile(
     r"nineteen[- ](?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<unit>one|two|three|four|five"
@@ -170,7 +173,7 @@ def _bare_month(m: re.Match, scan, month: int) -> Candidate | None:
     if yrel:
         year += {"this": 0, "last": -1, "next": 1}[yrel[0]]
     elif rel in ("last", "past"):
-        year -= month >= scan.anchor.month
+        year -= month >= scan.anchor.month - 1  # "last February", said on March 1, is a year back
     elif rel in ("next", "coming"):
         year += month <= scan.anchor.month
     elif rel != "this":
@@ -206,7 +209,8 @@ def numeric_date(m: re.Match, scan) -> Candidate | None:
 
 def year_only(m: re.Match, scan) -> Candidate | None:
     start = m.start()
-    if start and (scan.low[start - 1].isalnum() or scan.low[start - 1] in "$£€#.,/:-_"):
+    hyphen_prefix = scan.low.endswith(("mid-", "pre-", "post-", "early-", "late-"), 0, start)
+    if start and (scan.low[start - 1].isalnum() or scan.low[start - 1] in "$£€#.,/:-_") and not hyphen_prefix:
         return None
     year = int(m.group("year"))
     if (year < 1900 or year > 2099) and not _YEAR_CONTEXT.search(scan.low, max(0, start - 10), start):
@@ -325,44 +329,62 @@ def quarter(m: re.Match, scan) -> Candidate | None:
     if before is None or before.start() == m.start():
         return None
     ordinal, rel, what = before.group("ord") or "", before.group("rel") or "", m.group("what")
-    if not ordinal and not rel and not (before.group("the") or before.group("yrel")):
+    year0 = before.group("year0")
+    if not ordinal and not rel and not (before.group("the") or before.group("yrel") or year0):
         return None
-    if what == "half" and not ordinal:
-        return None
+    if what == "half" and not ordinal and not (rel == "last" and m.group("year")):
+        return None  # "the last half of 1989", not "the last half of the '80s"
     if what == "period":
-        if ordinal or not (rel in ("latest", "year-ago", "year-earlier", "comparable", "same") or before.group("year0")):
+        if ordinal or not (rel in _SAME_PERIOD or rel in ("latest", "most recent") or year0 or m.group("ago")):
             return None
         what = "quarter"
     start, number = before.start(), _ORDINAL.get(ordinal)
     if what == "half":
+        number = number or 2
         if number not in (1, 2):
             return None
         year = m.group("year") or (str(scan.anchor.year) if scan.anchor else "XXXX")
         return Candidate(start, m.end(), "DATE", f"{year}-H{number}", priority=3)
-    if m.group("year") or (before.group("year0") and number):
-        year = m.group("year") or before.group("year0")
+    if m.group("year") or (year0 and number):
+        year = m.group("year") or year0
         return Candidate(start, m.end(), "DATE", f"{year}-Q{number or 4}", priority=3)
     if scan.anchor is None:
         return Candidate(start, m.end(), "DATE", f"XXXX-Q{number}" if number else None, priority=3)
     current, year = quarter_of(scan.anchor), scan.anchor.year
+    years_back = 1 if m.group("ago") or rel in _SAME_PERIOD else 0
+    if before.group("yrel"):
+        years_back -= {"this": 0, "last": -1, "next": 1}[before.group("yrel")]
     if number is None:
-        # "the quarter", "the latest quarter": the quarter being reported on.
-        # "the quarter", "the latest quarter": the quarter last named, else the latest completed one.
+        # "the quarter": the quarter last named (else the latest completed one); "the latest quarter": the
+        # latest completed one; "the quarter ended Sept. 30": the one that month closes.
+        ended = _QUARTER_ENDED.match(scan.low, m.end())
         value = scan.last_quarter or shift_quarter(year, current, -1)
-        if rel in ("year-ago", "year-earlier", "comparable", "same"):
-            value = shift_quarter(int(value[:4]), int(value[-1]), -4)
+        if ended:
+            closing = month_number(ended.group("mon"))
+            value = f"{year - (closing > scan.anchor.month):04d}-Q{(closing - 1) // 3 + 1}"
+        elif rel in ("latest", "most recent") or (scan.last_quarter and scan.last_quarter > shift_quarter(year, current, -1)):
+            value = shift_quarter(year, current, -1)
+        if rel == "current":
+            value = shift_quarter(year, current, 0)
+        if year0:
+            return Candidate(start, m.end(), "DATE", f"{year0}-{value[5:]}", priority=3, extras={"quoted": True})
+        if years_back:
+            value = shift_quarter(int(value[:4]), int(value[-1]), -4 * years_back)
             return Candidate(start, m.end(), "DATE", value, priority=3, extras={"quoted": True})
-        if rel in ("previous", "past", "last"):
+        elif rel in ("previous", "past", "last"):
             value = shift_quarter(int(value[:4]), int(value[-1]), -1)
         return Candidate(start, m.end(), "DATE", value, priority=3)
-    if before.group("yrel"):
-        year += {"this": 0, "last": -1, "next": 1}[before.group("yrel")]
-    elif number > current and scan.tense(m.start(), m.end()) != FUTURE:
+    if number > current and scan.tense(m.start(), m.end()) != FUTURE and not before.group("yrel"):
         year -= 1
-    if rel in ("year-ago", "year-earlier", "comparable"):
-        return Candidate(start, m.end(), "DATE", f"{year - 1:04d}-Q{number}", priority=3, extras={"quoted": True})
-    scan.last_quarter = f"{year:04d}-Q{number}"
-    return Candidate(start, m.end(), "DATE", scan.last_quarter, priority=3)
+    if years_back:
+        return Candidate(start, m.end(), "DATE", f"{year - years_back:04d}-Q{number}", priority=3, extras={"quoted": True})
+    value = f"{year:04d}-Q{number}"
+    if scan.last_quarter is None:
+        scan.last_quarter = value  # the first quarter named is the one the report is about
+    return Candidate(start, m.end(), "DATE", value, priority=3)
+
+
+_SAME_PERIOD = ("year-ago", "year-earlier", "comparable", "same", "corresponding")
 
 
 def holiday(m: re.Match, scan) -> Candidate | None:
@@ -402,6 +424,8 @@ def _holiday_date(name: str, year: int) -> date:
         return date(year, 9, 1) + relativedelta(weekday=MO(1))
     if name == "memorial day":
         return date(year, 5, 31) + relativedelta(weekday=MO(-1))
+    if name == "election day":
+        return date(year, 11, 2) + relativedelta(weekday=TU(1))
     if name == "halloween":
         return date(year, 10, 31)
     return date(year, 2, 14)

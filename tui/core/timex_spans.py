@@ -9,11 +9,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tui.core.timex_context import FUTURE, Candidate, iso_day, shift_value, weekday_date
-from tui.core.timex_lexicon import COUNT_RE, PARTS_OF_DAY, UNIT_CORE_RE, UNIT_RE, WEEKDAY_LOW_RE, duration_value, parse_count, weekday_number
+from tui.core.timex_context import FUTURE, Candidate, iso_day, nearest_year_for, shift_value, weekday_date
+from tui.core.timex_lexicon import MONTH_LOW_RE, COUNT_RE, PARTS_OF_DAY, UNIT_CORE_RE, UNIT_RE, WEEKDAY_LOW_RE, duration_value, month_number, parse_count, weekday_number
 
 _ZONE = r"(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|ist|msk|jst)"
 
+_GENERIC_TODAY = re.compile(
+    r"\s+(?:youth|world|society|generation|young|children|kids|teenagers|students|standards|technology|computers"
+    r"|personal|modern|global|economy|culture|people|women|men|families|parents|workers|consumers|market|climate"
+    r"|standards|america|americans|europe|china|russia|india|africa)\b"
+)
 DEICTIC_DAY = re.compile(
     r"(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
     r"(?P<poss>['’]s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?(?![a-z])"
@@ -41,11 +46,17 @@ _BEFORE_VAGUE = re.compile(
     r"(?:(?:the\s+)?(?:recent|coming|past\s+few|last\s+few|next\s+few|past\s+several|last\s+several)|(?P<for>for))\s+$"
 )
 YEAR_AGO_ADJECTIVE = re.compile(r"year-(?:earlier|ago)(?![a-z])(?!\s+(?:quarter|period|half))")
-END_OF_UNIT = re.compile(r"the\s+(?P<unit>year|month|week)(?![a-z-])")
+END_OF_UNIT = re.compile(r"the\s+(?:(?P<kind>full|fiscal|calendar)\s+)?(?P<unit>year|month|week)(?![a-z'’-])")
 _BEFORE_END_OF = re.compile(r"(?:end|beginning|start|middle|close|rest|remainder|balance)\s+of\s+$")
+# "for the year", "earlier in the year": the year being reported on; "the year ended June 30" is a stretch of time.
+_BEFORE_THE_YEAR = re.compile(r"\b(?:for|in|of|during|throughout|through|over|into)\s+$")
+_AFTER_THE_YEAR = re.compile(r"\s+(?:(?P<ended>ended|ending|to)\b|before\b|after\b|earlier\b|later\b|ago\b|two\b|\d)")
+_BEFORE_YEAR_END = re.compile(r"\b(?:by|since|at|around|before|until|till|after|through|toward|towards|near)\s+$")
+YEAR_END = re.compile(r"year(?:['’]s)?[- ]end(?![a-z])")
 CLOCK_12 = re.compile(
     r"(?P<hour>\d\d?)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?(?:\s+(?P<zone>" + _ZONE + r")\b)?"
-    r"(?:,?\s+(?:on\s+)?(?P<day>" + WEEKDAY_LOW_RE + r"|today|yesterday|tomorrow)(?![a-z]))?"
+    r"(?:,?\s+(?:on\s+)?(?:(?P<day>" + WEEKDAY_LOW_RE + r"|today|yesterday|tomorrow)(?![a-z])"
+    r"|(?P<mon>" + MONTH_LOW_RE + r")\s+(?P<mday>[0-3]?\d)(?![\d:])))?"
 )
 CLOCK_24 = re.compile(r"(?P<hour>\d\d?):(?P<minute>[0-5]\d)(?![\d:])(?:\s*(?P<zone>" + _ZONE + r")\b)?")
 CLOCK_NAMED = re.compile(
@@ -59,9 +70,11 @@ SET_EVERY = re.compile(
 SET_TIMES = re.compile(r"(?:once|twice|three times|several times)\s+(?:a|per|each|every)\s+(?P<unit>" + UNIT_RE + r")(?![a-z])")
 REFERENCE_WORD = re.compile(
     r"(?P<word>now|currently|nowadays|at present|the present|presently|these days|the past|in the past|recently"
-    r"|lately|the (?:near |distant |foreseeable |immediate )?future)(?![a-z])"
+    r"|lately|the (?:near |distant |foreseeable |immediate )?future|current)(?![a-z])"
 )
-_PRESENT = {"now", "currently", "nowadays", "at present", "the present", "presently", "these days"}
+_PRESENT = {"now", "current", "currently", "nowadays", "at present", "the present", "presently", "these days"}
+_NOT_CURRENT = re.compile(r"[\s-]+(?:fiscal|calendar|year|quarter|month|week|weekend|period|half|decade|century|season"
+                          r"|term|session|account|accounts|assets|liabilities|dollars?|prices|affairs|events)\b|\s*[^\sa-z-]|\s*$")
 _PAST_WORDS = {"the past", "in the past", "recently", "lately"}
 _NOT_VAGUE_PAST = re.compile(r"\s+(?:" + COUNT_RE + r"|few|several|decades?|years?|months?|weeks?|days?)(?![a-z])")
 NEIGHBOUR_DAY = re.compile(r"(?P<which>next|following|previous|prior|same)\s+(?P<unit>day|morning|evening|night)(?![a-z])")
@@ -82,9 +95,16 @@ def _is_title_word(scan, position: int) -> bool:
 def deictic_day(m: re.Match, scan) -> Candidate | None:
     if not scan.is_word_start(m.start()):
         return None
-    if m.group("poss") or _is_title_word(scan, m.start()):
-        return None  # "today's youth" is generic; "VOA Today" is a name
+    if _is_title_word(scan, m.start()):
+        return None  # "VOA Today" is a name
     word = m.group("word")
+    if m.group("poss"):
+        if word == "today" and _GENERIC_TODAY.match(scan.low, m.end("poss")):
+            return None  # "today's youth" is generic; "today's vote" is not
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(word)
+        if offset is None or scan.anchor is None:
+            return Candidate(m.start(), m.end("word"), "DATE", None, priority=4) if offset is not None else None
+        return Candidate(m.start(), m.end("word"), "DATE", iso_day(scan.anchor + timedelta(days=offset)), priority=4)
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
     if offset is None:
         offset = -2 if word.endswith("yesterday") else 2
@@ -126,7 +146,7 @@ def relative_unit(m: re.Match, scan) -> Candidate | None:
         start = m.start()
     if rel in ("following", "same", "previous", "prior"):
         return Candidate(start, m.end(), "DATE", lambda ref, u=unit, s=step: shift_value(ref, u, s),
-                         priority=3, anaphoric=True)
+                         priority=3, anaphoric=True, extras={"unit": unit})
     if scan.anchor is None:
         return Candidate(start, m.end(), "DATE", None, priority=3)
     if unit == "weekend":
@@ -150,7 +170,8 @@ def anaphoric_unit(m: re.Match, scan) -> Candidate | None:
     if not scan.is_word_start(m.start()):
         return None
     unit = m.group("unit")
-    return Candidate(m.start(), m.end(), "DATE", lambda ref, u=unit: shift_value(ref, u, 0), priority=2, anaphoric=True)
+    return Candidate(m.start(), m.end(), "DATE", lambda ref, u=unit: shift_value(ref, u, 0), priority=2, anaphoric=True,
+                     extras={"unit": unit})
 
 
 def _unit_name(word: str) -> str:
@@ -208,6 +229,8 @@ def _counted_date(m: re.Match, scan, before: re.Match, count: float | None, name
         tail = scan.low[m.end() : m.end() + 3].strip()
         if tail[:1].isalnum():
             return None  # "two weeks before the vote" is a duration
+    if direction in ("earlier", "later", "before", "after") and name != "year":
+        return None  # "three days later": TimeBank marks the stretch of time, not the day it leads to
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     start = before.start() if not (before.group("lead") or "").strip() else before.start("count")
     if count is None:
@@ -243,11 +266,30 @@ def year_ago_adjective(m: re.Match, scan) -> Candidate | None:
 
 
 def end_of_unit(m: re.Match, scan) -> Candidate | None:
+    if not scan.is_word_start(m.start()):
+        return None
     if scan.back(_BEFORE_END_OF, m.start(), 16) is None:
+        if m.group("unit") != "year" or scan.back(_BEFORE_THE_YEAR, m.start(), 12) is None:
+            return None
+        after = _AFTER_THE_YEAR.match(scan.low, m.end())
+        if after and after.group("ended"):
+            return Candidate(m.start(), m.end(), "DURATION", "P1Y", priority=2)
+        if after:
+            return None
+    elif m.group("kind"):
         return None
     if scan.anchor is None:
         return Candidate(m.start(), m.end(), "DATE", None, priority=2)
     return Candidate(m.start(), m.end(), "DATE", shift_value(scan.anchor, m.group("unit"), 0), priority=2)
+
+
+def year_end(m: re.Match, scan) -> Candidate | None:
+    if not scan.is_word_start(m.start()) or scan.anchor is None:
+        return None
+    if not _BEFORE_YEAR_END.search(scan.low, max(0, m.start() - 10), m.start()):
+        return None  # "year-end net", an adjective
+    since = scan.low[max(0, m.start() - 6) : m.start()] == "since "
+    return Candidate(m.start(), m.end(), "DATE", f"{scan.anchor.year - since:04d}", "END", priority=2)
 
 
 def clock_12(m: re.Match, scan) -> Candidate | None:
@@ -255,6 +297,20 @@ def clock_12(m: re.Match, scan) -> Candidate | None:
     if not 1 <= hour <= 12 or not scan.is_word_start(m.start()):
         return None
     hour = hour % 12 + (12 if m.group("ampm") == "p" else 0)
+    if m.group("mon"):
+        # "5 p.m. EST, Nov. 6": the clock time on that date.
+        month, day = month_number(m.group("mon")), int(m.group("mday"))
+        clock_text = f"T{hour:02d}:{int(m.group('minute') or 0):02d}"
+        try:
+            date(2000, month or 0, day)
+            if scan.anchor is None:
+                return Candidate(m.start(), m.end(), "TIME", f"XXXX-{month:02d}-{day:02d}" + clock_text, priority=5)
+            year = nearest_year_for(scan.anchor, month, day, scan.tense(m.start(), m.end()))
+            return Candidate(m.start(), m.end(), "TIME", iso_day(date(year, month, day)) + clock_text, priority=5)
+        except ValueError:
+            pass
+        end = m.start("mon") - 1 - (scan.low[m.start("mon") - 2] == ",")
+        return _clock(m, scan, hour, int(m.group("minute") or 0), None, end)
     return _clock(m, scan, hour, int(m.group("minute") or 0), m.group("day"))
 
 
@@ -274,17 +330,18 @@ def clock_named(m: re.Match, scan) -> Candidate | None:
     return _clock(m, scan, hour, 0, m.group("day"))
 
 
-def _clock(m: re.Match, scan, hour: int, minute: int, day_word: str | None) -> Candidate:
+def _clock(m: re.Match, scan, hour: int, minute: int, day_word: str | None, end: int | None = None) -> Candidate:
     clock_text = f"T{hour:02d}:{minute:02d}"
+    end = m.end() if end is None else end
     if scan.anchor is None:
-        return Candidate(m.start(), m.end(), "TIME", "XXXX-XX-XX" + clock_text, priority=5)
+        return Candidate(m.start(), end, "TIME", "XXXX-XX-XX" + clock_text, priority=5)
     if day_word:
         if day_word in ("today", "yesterday", "tomorrow"):
             when = scan.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day_word])
         else:
             when = weekday_date(scan.anchor, weekday_number(day_word), scan.tense(m.start(), m.end()))
         return Candidate(m.start(), m.end(), "TIME", iso_day(when) + clock_text, priority=5)
-    return Candidate(m.start(), m.end(), "TIME", lambda ref, c=clock_text: iso_day(ref) + c, priority=5,
+    return Candidate(m.start(), end, "TIME", lambda ref, c=clock_text: iso_day(ref) + c, priority=5,
                      anaphoric=True, extras={"clock": clock_text})
 
 
@@ -292,9 +349,19 @@ _SET_ADVERB = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y
                "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W", "bimonthly": "P2M"}
 
 
+_FIGURE_NOUN = re.compile(
+    r"\s+(?:(?:cash|share|stock|net|operating|pretax)\s+)?(?:dividends?|results|reports?|payments?|loss|losses|profits?"
+    r"|earnings|income|volume|turnover|sales|revenues?|rate|of\s)"
+)
+
+_FIGURE_OWNER = re.compile(r"\b(?:initial|its|their)\s+$")
+
+
 def set_adverb(m: re.Match, scan) -> Candidate | None:
     if not scan.is_word_start(m.start()):
         return None
+    if _FIGURE_NOUN.match(scan.low, m.end()) or _FIGURE_OWNER.search(scan.low, max(0, m.start() - 10), m.start()):
+        return None  # "its quarterly dividend", "average daily volume": a kind of figure, not a recurrence
     return Candidate(m.start(), m.end(), "SET", _SET_ADVERB[m.group(0)], priority=2)
 
 
@@ -321,10 +388,11 @@ def reference_word(m: re.Match, scan) -> Candidate | None:
     if word in _PRESENT:
         if word == "now":
             before = scan.low[max(0, start - 12) : start]
-            after = scan.low[m.end() : m.end() + 6]
-            if (after.startswith((" that", ",")) or before.endswith("just ")) and not before.rstrip().endswith(
-                    ("until", "by", "right", "from")):
-                return None
+            discourse = scan.text[start] == "N" and scan.low.startswith(",", m.end())
+            if discourse or before.endswith("just "):
+                return None  # "Now, he says": a discourse marker; "just now"
+        if word == "current" and (_NOT_CURRENT.match(scan.low, m.end()) or scan.low.endswith("then ", 0, start)):
+            return None  # "the current quarter" is a date of its own; "the then current price" is past
         if word == "the present" and scan.low[m.end() : m.end() + 2].strip()[:1].isalpha():
             return None  # "the present crisis"
         return Candidate(start, m.end(), "DATE", "PRESENT_REF", priority=1)
@@ -355,7 +423,7 @@ def neighbour_day(m: re.Match, scan) -> Candidate | None:
         value = lambda ref, s=step, p=pod: iso_day(ref + timedelta(days=s)) + "T" + p  # noqa: E731
         return Candidate(before.start(), m.end(), "TIME", value, priority=3, anaphoric=True)
     value = lambda ref, s=step, u=unit_word: shift_value(ref, u, s)  # noqa: E731
-    return Candidate(before.start(), m.end(), "DATE", value, priority=3, anaphoric=True)
+    return Candidate(before.start(), m.end(), "DATE", value, priority=3, anaphoric=True, extras={"unit": unit_word})
 
 
 RULES = [
@@ -367,6 +435,7 @@ RULES = [
     (UNIT, unit),
     (YEAR_AGO_ADJECTIVE, year_ago_adjective),
     (END_OF_UNIT, end_of_unit),
+    (YEAR_END, year_end),
     (CLOCK_12, clock_12),
     (CLOCK_24, clock_24),
     (CLOCK_NAMED, clock_named),

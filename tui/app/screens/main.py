@@ -22,6 +22,7 @@ from ...core.suggest import suggest
 from ...core.timeline import build_timeline
 from ..keys import KEYS
 from ..widgets import ArticleList, ArticleReader, EventsPanel, TagView
+from ..widgets.article_list import display_title
 from ..widgets.article_reader import visible
 from .help import HelpScreen
 from .lists import Filter, FilterScreen, OrphansScreen, SearchScreen
@@ -119,6 +120,7 @@ class MainScreen(Screen[None]):
 
     def _loading_done(self) -> None:
         self.loading = False
+        self._add_detected_sides()
         self.query_one(ProgressBar).display = False
         if self.articles and self.article_index < 0:
             self.article_index = 0
@@ -128,6 +130,23 @@ class MainScreen(Screen[None]):
             self.notify(f"{len(self.orphans)} tag(s) could not be placed in the changed text: press o to see them",
                         severity="warning", timeout=10)
         self._update_status()
+
+    def _add_detected_sides(self) -> None:
+        """Sides that speak in the corpus (two statements or more) join the codebook's actors; the codebook in use
+        is saved in the database so the annotation set explains itself."""
+        counts: dict[str, int] = {}
+        for article in self.articles:
+            for statement in article.statements:
+                if statement.side:
+                    counts[statement.side] = counts.get(statement.side, 0) + 1
+        sides = sorted((side for side, n in counts.items() if n >= 2), key=lambda side: -counts[side])
+        self.codebook = self.codebook.with_sides(sides)
+        self.query_one(ArticleReader).codebook = self.codebook
+        if not self.store.read_only:
+            try:
+                self.store.set_meta("codebook", self.codebook.to_dict())
+            except (StoreError, OSError) as exc:
+                self.notify(f"Codebook not saved: {exc}", severity="error")
 
     def _resume_statement(self) -> None:
         wanted = self._resume.get("statement_id")
@@ -168,7 +187,7 @@ class MainScreen(Screen[None]):
         parts = [f"annotator {visible(self.store.annotator)}", f"filter: {self.filter.label()}"]
         if article:
             tagged, total = self._counts(article)
-            parts.insert(0, f"{visible(article.title or Path(article.path).name)[:50]} — {tagged}/{total} tagged")
+            parts.insert(0, f"{visible(display_title(article))[:50]} — {tagged}/{total} tagged")
             parts.append(f"published {article.published or 'unknown'} ({article.published_from or 'no date'})")
         if self.store.read_only:
             parts.append("READ-ONLY")
