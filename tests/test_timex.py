@@ -245,6 +245,28 @@ def test_anaphora_at_the_grain_of_the_unit():
     assert [t.value for t in found] == ["1989-03", "1989-04"]
 
 
+def test_weekday_and_weekend_context():
+    monday = date(1989, 10, 30)
+    found = tag("The index closed at 2082.1 on Friday, down 4.5% from the previous Friday.", monday)
+    assert [t.value for t in found] == ["1989-10-27", "1989-10-20"]
+    assert only("Traders squared positions ahead of the weekend.", monday).value == "1989-W44-WE"
+    assert only("Over the weekend, the bidder raised its offer.", monday).value == "1989-W43-WE"
+    assert only("Until Thursday, they had not called him a suspect.", date(1999, 5, 7)).value == "1999-05-06"
+    assert only("The two leaders meet separately Monday in London.", date(1998, 5, 1)).value == "1998-05-04"
+
+
+def test_reported_quarter_and_figures():
+    found = tag("Net rose in the third quarter. After a flat second quarter, sales grew. In the 1989 period, "
+                "costs fell.", OCT_1989)
+    assert [t.value for t in found] == ["1989-Q3", "1989-Q2", "1989-Q3"]
+    assert tag("The quarter-to-quarter comparison was better.", OCT_1989) == []
+    assert tag("The company raised its quarterly dividend to 30 cents.", OCT_1989) == []
+    assert tag("Nasdaq's average daily volume was 133 million shares.", OCT_1989) == []
+    assert only("Average hourly earnings rose.", OCT_1989).value == "PT1H"
+    timex = only("Unemployment should halve by the year two thousand.", date(1998, 2, 5))
+    assert (timex.text, timex.value) == ("the year two thousand", "2000")
+
+
 def test_year_boundary():
     assert only("Prices peaked last December.", NEW_YEAR).value == "2024-12"
     assert only("The minister said on Monday that he would resign.", NEW_YEAR).value == "2024-12-30"

@@ -20,9 +20,9 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo n't|shall|going to|gonna|would|scheduled|schedules|expected|expects|set to|due to|due"
     r"|plans?|planned|planning|intends?|to be held|upcoming|slated|is to|are to|to begin|begins|starts"
     r"|to start|to meet|to visit|to hold|to take|to resume|to return|to travel|to present|to attend|to vote"
-    r"|to sign|to announce|to open|to leave|to arrive|to decide|to release|ready|prepared|next|until|till"
+    r"|to sign|to announce|to open|to leave|to arrive|to decide|to release|ready|prepared|next"
     r"|to be|as soon as|as early as|as late as|no later than|postponed|deadline|starting|tomorrow|later this"
-    r"|effective|beginning)\b|'ll\b"
+    r"|effective|beginning|meet|meets|convene|convenes|resume|resumes|travels|visits|arrives|returns)\b|'ll\b"
 )
 # ... and cues that it reports what already happened.
 _PAST_CUE = re.compile(

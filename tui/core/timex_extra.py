@@ -26,7 +26,8 @@ MID_PART_OF_DAY = re.compile(
     r"mid[- ]?(?P<pod>morning|afternoon|day)(?![a-z])(?:\s+(?P<day>yesterday|today|tomorrow)(?![a-z]))?"
 )
 # "the first two quarters of 1990": a half-year.
-TWO_QUARTERS = re.compile(r"(?P<which>first|last|final)\s+two\s+quarters\s+of\s+(?:(?:fiscal|the)\s+)?(?P<year>" + _YEAR + r")")
+TWO_QUARTERS = re.compile(r"two\s+quarters\s+of\s+(?:(?:fiscal|the)\s+)?(?P<year>" + _YEAR + r")")
+_BEFORE_TWO = re.compile(r"(?:the\s+)?(?P<which>first|last|final)\s+$")
 # "the year-earlier nine months": the stretch of time, not the year it lies in.
 EARLIER_MONTHS = re.compile(
     r"the\s+(?:year-earlier|year-ago|comparable|same)\s+(?P<count>\d\d?|" + NUMBER_WORD_RE + r")[\s-]+months?(?![a-z])"
@@ -56,11 +57,11 @@ def mid_part_of_day(m: re.Match, scan) -> Candidate | None:
 
 
 def two_quarters(m: re.Match, scan) -> Candidate | None:
-    if not scan.is_word_start(m.start()):
+    before = scan.back(_BEFORE_TWO, m.start(), 12)
+    if before is None or not scan.is_word_start(before.start()):
         return None
-    start = m.start() - 4 if scan.low.endswith("the ", 0, m.start()) else m.start()
-    half = 1 if m.group("which") == "first" else 2
-    return Candidate(start, m.end(), "DATE", f"{m.group('year')}-H{half}", priority=4)
+    half = 1 if before.group("which") == "first" else 2
+    return Candidate(before.start(), m.end(), "DATE", f"{m.group('year')}-H{half}", priority=4)
 
 
 def earlier_months(m: re.Match, scan) -> Candidate | None:

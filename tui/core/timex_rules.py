@@ -84,11 +84,15 @@ HOLIDAY = re.compile(
     r"(?P<name>christmas(?: day| eve)?|new year['’]s(?: day| eve)|thanksgiving(?: day)?|easter(?: sunday| monday)?"
     r"|independence day|labor day|memorial day|election day|halloween|valentine['’]s day)(?![a-z])(?:\s+(?P<year>" + _YEAR + r"))?"
 )
+# Two patterns with a literal start each, so the regex engine can skip ahead quickly.
 SPELLED_YEAR = re.compile(
     r"nineteen[- ](?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<unit>one|two|three|four|five"
-    r"|six|seven|eight|nine))?(?![a-z])|(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:[- ](?P<small>one|two|three|four"
-    r"|five|six|seven|eight|nine|ten))?(?![a-z])"
+    r"|six|seven|eight|nine))?(?![a-z])"
 )
+SPELLED_2000S = re.compile(
+    r"two\s+thousand(?:\s+and)?(?:[- ](?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?(?![a-z])"
+)
+_BEFORE_SPELLED = re.compile(r"the\s+year\s+$")
 _TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 WEEK_OF = re.compile(r"the\s+week\s+of\s+(?P<mon>" + MONTH_LOW_RE + r")\s+(?P<day>[0-3]?\d)(?!\d)(?:,?\s+(?P<year>" + _YEAR + r"))?")
@@ -269,6 +273,11 @@ def weekday(m: re.Match, scan) -> Candidate | None:
     kind = "TIME" if end != m.end() else "DATE"
     if scan.anchor is None:
         return Candidate(start, end, kind, None, priority=3)
+    if rel in ("the previous", "the following") and end == m.end():
+        # "down 4.5% from the previous Friday": the one before the day last talked about
+        way = "last" if rel == "the previous" else "next"
+        return Candidate(start, end, kind, lambda ref, d=day, w=way: iso_day(weekday_date(ref, d, w)), priority=3,
+                         anaphoric=True)
     if rel in ("next", "coming", "the following"):
         direction = "next"
     elif rel in ("last", "past", "the previous"):
@@ -435,15 +444,19 @@ def spelled_year(m: re.Match, scan) -> Candidate | None:
     """Years said aloud in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
     if not scan.is_word_start(m.start()):
         return None
-    if m.group(0).startswith("nineteen"):
+    start = m.start()
+    if "tens" in m.re.groupindex:
         year = 1900 + 10 * _TENS[m.group("tens")] + _ONES.get(m.group("unit") or "", 0)
     else:
-        if not m.group(0).startswith("the") and not _YEAR_CONTEXT.search(scan.low, max(0, m.start() - 10), m.start()):
+        before = scan.back(_BEFORE_SPELLED, start, 12)
+        if before:
+            start = before.start()
+        elif not _YEAR_CONTEXT.search(scan.low, max(0, start - 10), start):
             return None
         if scan.low.startswith((" dollars", " people", " troops", " years"), m.end()):
             return None
         year = 2000 + _ONES.get(m.group("small") or "", 0)
-    return Candidate(m.start(), m.end(), "DATE", f"{year:04d}", priority=2)
+    return Candidate(start, m.end(), "DATE", f"{year:04d}", priority=2)
 
 
 def week_of(m: re.Match, scan) -> Candidate | None:
@@ -473,4 +486,5 @@ RULES = [
     (HOLIDAY, holiday),
     (WEEK_OF, week_of),
     (SPELLED_YEAR, spelled_year),
+    (SPELLED_2000S, spelled_year),
 ]

@@ -155,8 +155,9 @@ def relative_unit(m: re.Match, scan) -> Candidate | None:
 
 
 def _weekend(scan, m: re.Match, step: int) -> str:
-    if step == 0 and scan.anchor.weekday() < 5 and scan.tense(m.start(), m.end()) != FUTURE:
-        step = -1  # "over the weekend", said on a weekday: the one just past
+    ahead = scan.low.endswith("ahead of ", 0, m.start())
+    if step == 0 and not ahead and scan.anchor.weekday() < 5 and scan.tense(m.start(), m.end()) != FUTURE:
+        step = -1  # "over the weekend", said on a weekday: the one just past ("ahead of the weekend": this one)
     return shift_value(scan.anchor, "weekend", step)
 
 
@@ -360,7 +361,9 @@ _FIGURE_OWNER = re.compile(r"\b(?:initial|its|their)\s+$")
 def set_adverb(m: re.Match, scan) -> Candidate | None:
     if not scan.is_word_start(m.start()):
         return None
-    if _FIGURE_NOUN.match(scan.low, m.end()) or _FIGURE_OWNER.search(scan.low, max(0, m.start() - 10), m.start()):
+    if m.group(0) == "hourly":
+        pass  # "average hourly earnings" is a pay rate, which TimeML marks
+    elif _FIGURE_NOUN.match(scan.low, m.end()) or _FIGURE_OWNER.search(scan.low, max(0, m.start() - 10), m.start()):
         return None  # "its quarterly dividend", "average daily volume": a kind of figure, not a recurrence
     return Candidate(m.start(), m.end(), "SET", _SET_ADVERB[m.group(0)], priority=2)
 
