@@ -15,7 +15,7 @@ from .screens.main import MainScreen
 
 
 class NewsdeskApp(App[None]):
-    CSS_PATH = "newsdesk.tcss"
+    CSS_PATH = Path(__file__).resolve().parent / "newsdesk.tcss"
     TITLE = "newsdesk"
 
     def __init__(self, paths: list[Path], store: AnnotationStore, codebook: Codebook,

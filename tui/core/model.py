@@ -102,6 +102,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    complete: bool = True  # False for a quick preview (layout and sentences only) shown while extraction runs
 
     def to_dict(self, *, with_text: bool | None = None) -> dict[str, Any]:
         """The public JSON shape of ``newsdesk extract`` (documented in the README)."""

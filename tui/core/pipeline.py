@@ -90,15 +90,16 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, published: date | 
                               mentions=mentions, people=people)
 
 
-def extract_stream(paths: Iterable[str | os.PathLike[str]], *, on_skip: Callable[[Skipped], None] | None = None,
+def extract_stream(items: Iterable[RawArticle | Skipped], *, on_skip: Callable[[Skipped], None] | None = None,
                    on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
     """Like :func:`extract_paths`, but yields each article as soon as it is extracted (for the app).
 
-    What the corpus teaches (people's sides, the corpus period) is learned from the articles seen so far.
+    ``items`` come from :func:`~tui.core.reader.read_articles` (or a list of them already read). What the corpus
+    teaches (people's sides, the corpus period) is learned from the articles seen so far.
     """
     people = PeopleRegistry()
     known_dates: list[date] = []
-    for item in read_articles(paths):
+    for item in items:
         if isinstance(item, Skipped):
             if on_skip:
                 on_skip(item)

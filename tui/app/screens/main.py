@@ -15,9 +15,9 @@ from textual.widgets import Footer, OptionList, ProgressBar, Static
 
 from ...core.codebook import Codebook
 from ...core.model import Article, Statement
-from ...core.pipeline import extract_stream
-from ...core.reader import iter_files
+from ...core.reader import RawArticle, Skipped, read_articles
 from ...core.store import AnnotationStore, StoreError
+from ...core.statements import preview_article
 from ...core.suggest import suggest
 from ...core.timeline import build_timeline
 from ..keys import KEYS
@@ -55,8 +55,9 @@ class MainScreen(Screen[None]):
         self.orphans: list[dict] = []
         self.skipped: list[str] = []
         self._by_id: dict[str, int] = {}
-        self._suggestions: dict[str, dict[int, tuple[str | None, str | None]]] = {}
+        self._suggestions: dict[tuple[str, bool], dict[int, tuple[str | None, str | None]]] = {}
         self._resume = store.get_session()
+        self._replaced = 0  # how many previews the full extraction has replaced
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -84,15 +85,30 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_articles(self) -> None:
-        total = sum(1 for _ in iter_files(self.paths))
-        self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(total, 1), progress=0)
+        """Two passes: a quick preview of every article (read, layout, sentences) so the list and the reader fill
+        at once, then the full extraction (whose modules are imported here, off the first frame), article by
+        article, replacing each preview."""
+        raws: list[RawArticle | Skipped] = []
         batch: list[Article] = []
-        for article in extract_stream(self.paths, on_skip=lambda s: self.skipped.append(str(s))):
-            batch.append(article)
-            if len(batch) >= BATCH or not self.articles:
-                self.app.call_from_thread(self._add_articles, batch)
-                batch = []
+        for item in read_articles(self.paths):
+            raws.append(item)
+            if isinstance(item, RawArticle):
+                batch.append(preview_article(item))
+                if len(batch) >= BATCH or not self.articles:
+                    self.app.call_from_thread(self._add_articles, batch)
+                    batch = []
+            else:
+                self.skipped.append(str(item))
         self.app.call_from_thread(self._add_articles, batch)
+        from ...core.pipeline import extract_stream  # the heavy part of the core
+
+        done: list[Article] = []
+        for article in extract_stream(raws):
+            done.append(article)
+            if len(done) >= BATCH:
+                self.app.call_from_thread(self._replace_articles, done)
+                done = []
+        self.app.call_from_thread(self._replace_articles, done)
         self.app.call_from_thread(self._loading_done)
 
     def _add_articles(self, batch: list[Article]) -> None:
@@ -109,14 +125,36 @@ class MainScreen(Screen[None]):
             self.orphans.extend(orphans)
             rows.append((article, *self._counts(article)))
         self.query_one(ArticleList).add_articles(rows)
-        self.query_one(ProgressBar).advance(len(batch))
-        resume = self._by_id.get(self._resume.get("article_id", ""))
-        if resume is not None and self.article_index != resume:
-            self.article_index = resume
-            self._resume_statement()
-            self._resume = {}
-        elif first and self.articles and self.article_index < 0:
+        if first and self.articles and self.article_index < 0:
             self.article_index = 0
+
+    def _replace_articles(self, batch: list[Article]) -> None:
+        """Full extractions replace the previews, in the same order; the cursor stays on the same text."""
+        progress = self.query_one(ProgressBar)
+        progress.update(total=max(len(self.articles), 1))
+        for article in batch:
+            index = self._replaced
+            self._replaced += 1
+            if index >= len(self.articles):
+                break
+            self.articles[index] = article
+            self.query_one(ArticleList).update_counts(index, article, *self._counts(article))
+            if index == self.article_index:
+                offset = self._current_offset()
+                self._show_article(article)
+                self._go_to_offset(index, offset)
+            resume = self._resume.get("article_id")
+            if resume and article.id == resume:
+                self.article_index = index
+                self._resume_statement()
+                self._resume = {}
+        progress.advance(len(batch))
+
+    def _current_offset(self) -> int:
+        article = self.current_article
+        if article and 0 <= self.statement_index < len(article.statements):
+            return article.statements[self.statement_index].start
+        return 0
 
     def _loading_done(self) -> None:
         self.loading = False
@@ -160,17 +198,19 @@ class MainScreen(Screen[None]):
     def watch_article_index(self, index: int) -> None:
         if not 0 <= index < len(self.articles):
             return
-        article = self.articles[index]
+        self._show_article(self.articles[index])
+        article_list = self.query_one(ArticleList)
+        if article_list.highlighted != index:
+            article_list.highlighted = index
+        if not self.store.read_only and self.articles[index].complete:
+            self.store.set_session(article_id=self.articles[index].id)
+
+    def _show_article(self, article: Article) -> None:
         self.current_article = article
         self.tags = self._tag_views(article)
         stops = self._stops()
         self.statement_index = stops[0] if stops else 0
         self.query_one(EventsPanel).show_events(article.events)
-        article_list = self.query_one(ArticleList)
-        if article_list.highlighted != index:
-            article_list.highlighted = index
-        if not self.store.read_only:
-            self.store.set_session(article_id=article.id)
         self._update_status()
 
     def watch_filter(self) -> None:
@@ -213,10 +253,11 @@ class MainScreen(Screen[None]):
         return views
 
     def _suggestions_for(self, article: Article) -> dict[int, tuple[str | None, str | None]]:
-        if article.id not in self._suggestions:
-            self._suggestions[article.id] = {i: suggest(s, article.text, self.codebook)
-                                             for i, s in enumerate(article.statements) if s.kind not in UNTAGGABLE}
-        return self._suggestions[article.id]
+        key = (article.id, article.complete)
+        if key not in self._suggestions:
+            self._suggestions[key] = {i: suggest(s, article.text, self.codebook)
+                                      for i, s in enumerate(article.statements) if s.kind not in UNTAGGABLE}
+        return self._suggestions[key]
 
     def _counts(self, article: Article) -> tuple[int, int]:
         spans = {(t["start"], t["end"]) for t in self.store.tags_for(article.id)
@@ -314,6 +355,9 @@ class MainScreen(Screen[None]):
             self.notify("This database is open read-only: tags cannot be saved", severity="error")
             return None
         article = self.current_article
+        if article is not None and not article.complete:
+            self.notify("Still analysing this article: tagging opens in a moment", severity="warning")
+            return None
         if article is None or not 0 <= self.statement_index < len(article.statements):
             return None
         return article, article.statements[self.statement_index]

@@ -69,6 +69,7 @@ class ArticleReader(ScrollView, can_focus=True):
         self._blocks: list[list[Strip]] = []  # strips per statement
         self._tops: list[int] = []  # first line of each statement
         self._width = 0
+        self._rewrap_pending = False
 
     # -- layout -------------------------------------------------------------------------------------------------
 
@@ -95,7 +96,15 @@ class ArticleReader(ScrollView, can_focus=True):
         if self._text_width() != self._width:
             self._rebuild()
 
+    def _check_width(self) -> None:
+        """Wrapping is for one width: if the widget is drawn at another (laid out after the article arrived),
+        wrap again once this frame is done."""
+        if self._text_width() != self._width and not self._rewrap_pending:
+            self._rewrap_pending = True
+            self.call_after_refresh(self._rebuild)
+
     def _rebuild(self) -> None:
+        self._rewrap_pending = False
         self._width = self._text_width()
         self._blocks = [self._render_statement(i) for i in range(len(self._statements))]
         self._layout()
@@ -209,6 +218,8 @@ class ArticleReader(ScrollView, can_focus=True):
     # -- line API -----------------------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        if y == 0:
+            self._check_width()
         line = y + self.scroll_offset.y
         index = self.statement_at_line(line)
         width = self.scrollable_content_region.width

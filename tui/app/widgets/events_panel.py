@@ -47,6 +47,8 @@ class EventsPanel(OptionList):
         self.clear_options()
         self.add_options([Option(event_prompt(e)) for e in events] or [Option(Text("No events found"),
                                                                                disabled=True)])
+        self.highlighted = None
+        self.scroll_home(animate=False, immediate=True)
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()

@@ -1,0 +1,156 @@
+"""App figures: launch to first frame (newsdesk on the seeds vs a bare Textual app, same run), and keypress
+latencies with a large database.
+
+    python bench/app_latency.py [--runs 5] [--tags 100000] [--presses 100]
+
+Launch: each app runs headless in a fresh Python process; the parent measures from spawning it to the child's
+report that its first frame with content was drawn (imports and interpreter start included, as a user sees it).
+Keypresses: Textual's Pilot drives the app; "durable save" is the Accept key (enter), which writes a tag through the
+store (journal line fsync'd) before the handler returns; "next statement" is j.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHILD_BARE = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("A static screen")
+    def on_mount(self):
+        self.call_after_refresh(self.done)
+    def done(self):
+        print("frame", flush=True)
+        self.exit()
+Bare().run(headless=True)
+"""
+
+CHILD_NEWSDESK = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from tui.app import NewsdeskApp
+from tui.app.screens.main import MainScreen
+from tui.app.widgets import ArticleReader
+from tui.core.codebook import default_codebook
+from tui.core.store import AnnotationStore
+
+class Timed(NewsdeskApp):
+    def on_ready(self):
+        self.set_interval(0.002, self.check)
+    def check(self):
+        screen = self.screen
+        if isinstance(screen, MainScreen) and screen.articles and screen.query_one(ArticleReader).virtual_size.height:
+            self.call_after_refresh(self.done)
+    def done(self):
+        print("frame", flush=True)
+        self.exit()
+
+store = AnnotationStore.open(Path({db!r}), annotator="bench")
+try:
+    Timed([Path({seeds!r})], store, default_codebook()).run(headless=True)
+finally:
+    store.close()
+"""
+
+
+def time_child(code: str) -> float:
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=60)
+    if line.strip() != "frame":
+        raise RuntimeError("child did not report a frame")
+    return elapsed
+
+
+def launch_figures(runs: int, folder: Path) -> None:
+    newsdesk = CHILD_NEWSDESK.format(root=str(ROOT), db=str(folder / "launch.json"), seeds=str(ROOT / "seeds"))
+    bare_times, app_times = [], []
+    time_child(CHILD_BARE)  # warm the file cache for both
+    time_child(newsdesk)
+    for _ in range(runs):
+        bare_times.append(time_child(CHILD_BARE))
+        app_times.append(time_child(newsdesk))
+    bare, app = statistics.median(bare_times), statistics.median(app_times)
+    print(f"launch to first frame: bare Textual {bare * 1000:.0f} ms, newsdesk on the seeds {app * 1000:.0f} ms "
+          f"(ratio {app / bare:.2f}; goal <= 1.5; median of {runs})")
+
+
+def build_db(path: Path, tags: int) -> None:
+    from bench.store_latency import build
+
+    build(path, random.Random(7), max(1, tags // 50), tags)
+
+
+async def keypress_figures(db: Path, presses: int) -> None:
+    from tui.app import NewsdeskApp
+    from tui.app.screens.main import MainScreen
+    from tui.core.codebook import default_codebook
+    from tui.core.store import AnnotationStore
+
+    corpus = Path(tempfile.mkdtemp(prefix="newsdesk-corpus-"))
+    for number in range(presses // 20 + 2):  # enough statements to tag, one new tag per press
+        for seed in sorted((ROOT / "seeds").glob("*.txt")):
+            (corpus / f"{number:03d}_{seed.name}").write_text(seed.read_text(encoding="utf-8") +
+                                                              f"\nCopy {number}.\n", encoding="utf-8")
+    opened = time.perf_counter()
+    store = AnnotationStore.open(db, annotator="bench")
+    open_seconds = time.perf_counter() - opened
+    before = store.count()
+    app = NewsdeskApp([corpus], store, default_codebook())
+    saves, moves = [], []
+    async with app.run_test(size=(120, 36)) as pilot:
+        while not (isinstance(app.screen, MainScreen) and not app.screen.loading):
+            await pilot.pause()
+        screen = app.screen
+        while len(saves) < presses:
+            count = store.count()
+            start = time.perf_counter()
+            await pilot.press("enter")
+            if store.count() > count:
+                saves.append(time.perf_counter() - start)
+            elif screen.statement_index == screen._stops()[-1]:
+                await pilot.press("J")
+            start = time.perf_counter()
+            await pilot.press("j")
+            moves.append(time.perf_counter() - start)
+    store.close()
+    print(f"database: {before} tags, opened in {open_seconds * 1000:.0f} ms")
+    for label, values in (("keypress to durable save (enter)", saves), ("keypress to next statement (j)", moves)):
+        values.sort()
+        print(f"{label}: median {statistics.median(values) * 1000:.1f} ms, p95 "
+              f"{values[int(len(values) * 0.95) - 1] * 1000:.1f} ms over {len(values)} presses (goal: median < 16)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tags", type=int, default=100_000)
+    parser.add_argument("--presses", type=int, default=100)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp:
+        folder = Path(tmp)
+        launch_figures(args.runs, folder)
+        db = folder / "big.json"
+        build_db(db, args.tags)
+        asyncio.run(keypress_figures(db, args.presses))
+
+
+if __name__ == "__main__":
+    main()
