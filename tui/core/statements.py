@@ -55,16 +55,3 @@ def _mostly_quote(start: int, end: int, quotes: list[Quote]) -> bool:
     covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
     return covered * 2 >= (end - start)
 
-
-def preview_article(raw) -> "Article":
-    """The article as statements (layout and sentences, no quotes, dates or events): cheap to make and to import,
-    so the app can show it while the full extraction starts. Statement spans can still change when quotes that
-    run over several sentences are merged, so previews are read-only."""
-    from .layout import analyse
-    from .model import Article
-
-    layout = analyse(raw.text, raw.fmt, headings=raw.headings, title=raw.title)
-    sentences = body_sentences(raw.text, layout)
-    return Article(path=raw.path, id=raw.id, text=raw.text, fmt=raw.fmt, title=raw.title or layout.title,
-                   source=raw.source or layout.source, url=raw.url or layout.url, regions=layout.regions,
-                   statements=build_statements(raw.text, layout, sentences, []), complete=False)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -15,20 +13,9 @@ from textual.widgets.option_list import Option
 
 from ...core.model import Article
 from ..widgets.article_reader import visible
+from .filters import Filter
 
 SEARCH_LIMIT = 300
-
-
-@dataclass(frozen=True, slots=True)
-class Filter:
-    """Which statements the cursor visits: all, untagged, or those tagged with an actor / stance / by an annotator."""
-
-    kind: str = "all"  # all | untagged | actor | stance | annotator
-    value: str | None = None
-
-    def label(self) -> str:
-        return "all statements" if self.kind == "all" else (
-            "untagged" if self.kind == "untagged" else f"{self.kind}: {self.value}")
 
 
 class SearchScreen(ModalScreen[tuple[int, int] | None]):

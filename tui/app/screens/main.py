@@ -3,6 +3,7 @@ the widgets, takes their messages, and is the only part of the UI that talks to 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from rich.text import Text
@@ -17,18 +18,12 @@ from ...core.codebook import Codebook
 from ...core.model import Article, Statement
 from ...core.reader import RawArticle, Skipped, read_articles
 from ...core.store import AnnotationStore, StoreError
-from ...core.statements import preview_article
-from ...core.suggest import suggest
-from ...core.timeline import build_timeline
+from ...core.preview import preview_article
 from ..keys import KEYS
 from ..widgets import ArticleList, ArticleReader, EventsPanel, TagView
 from ..widgets.article_list import display_title
 from ..widgets.article_reader import visible
-from .help import HelpScreen
-from .lists import Filter, FilterScreen, OrphansScreen, SearchScreen
-from .picker import PickerScreen
-from .prompt import PromptScreen
-from .timeline import TimelineScreen
+from .filters import Filter
 
 UNTAGGABLE = {"meta", "boilerplate"}
 BATCH = 25
@@ -58,6 +53,7 @@ class MainScreen(Screen[None]):
         self._suggestions: dict[tuple[str, bool], dict[int, tuple[str | None, str | None]]] = {}
         self._resume = store.get_session()
         self._replaced = 0  # how many previews the full extraction has replaced
+        self._first_frame = threading.Event()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -66,14 +62,21 @@ class MainScreen(Screen[None]):
                 article=MainScreen.current_article, statement_index=MainScreen.statement_index,
                 tags=MainScreen.tags)
             yield EventsPanel(id="events")
-        yield ProgressBar(id="progress", show_eta=False)
         yield Static(id="status")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleReader).focus()
-        self._apply_width(self.size.width)
+        self._apply_width(self.app.size.width)
         self.load_articles()
+
+    def _mount_chrome(self) -> None:
+        """The footer (a widget per key) and the progress bar come just after the first frame with the article."""
+        if not self.query(Footer):
+            self.mount(ProgressBar(id="progress", show_eta=False, total=max(len(self.articles), 1)),
+                       before=self.query_one("#status"))
+            self.mount(Footer())
+            if not self.loading:
+                self.query_one(ProgressBar).display = False
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)
@@ -100,6 +103,7 @@ class MainScreen(Screen[None]):
             else:
                 self.skipped.append(str(item))
         self.app.call_from_thread(self._add_articles, batch)
+        self._first_frame.wait(timeout=5)  # let the first frame be drawn before the heavy imports take the GIL
         from ...core.pipeline import extract_stream  # the heavy part of the core
 
         done: list[Article] = []
@@ -127,11 +131,12 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).add_articles(rows)
         if first and self.articles and self.article_index < 0:
             self.article_index = 0
+        if first:
+            self.call_after_refresh(self._first_frame.set)
+            self.call_after_refresh(self._mount_chrome)
 
     def _replace_articles(self, batch: list[Article]) -> None:
         """Full extractions replace the previews, in the same order; the cursor stays on the same text."""
-        progress = self.query_one(ProgressBar)
-        progress.update(total=max(len(self.articles), 1))
         for article in batch:
             index = self._replaced
             self._replaced += 1
@@ -148,7 +153,8 @@ class MainScreen(Screen[None]):
                 self.article_index = index
                 self._resume_statement()
                 self._resume = {}
-        progress.advance(len(batch))
+        for progress in self.query(ProgressBar):
+            progress.update(total=max(len(self.articles), 1), progress=self._replaced)
 
     def _current_offset(self) -> int:
         article = self.current_article
@@ -159,7 +165,9 @@ class MainScreen(Screen[None]):
     def _loading_done(self) -> None:
         self.loading = False
         self._add_detected_sides()
-        self.query_one(ProgressBar).display = False
+        self._mount_chrome()
+        for progress in self.query(ProgressBar):
+            progress.display = False
         if self.articles and self.article_index < 0:
             self.article_index = 0
         for line in self.skipped:
@@ -253,6 +261,8 @@ class MainScreen(Screen[None]):
         return views
 
     def _suggestions_for(self, article: Article) -> dict[int, tuple[str | None, str | None]]:
+        from ...core.suggest import suggest
+
         key = (article.id, article.complete)
         if key not in self._suggestions:
             self._suggestions[key] = {i: suggest(s, article.text, self.codebook)
@@ -377,11 +387,15 @@ class MainScreen(Screen[None]):
         return True
 
     def action_set_actor(self) -> None:
+        from .picker import PickerScreen
+
         if self._writable_statement():
             self.app.push_screen(PickerScreen("Actor", self.codebook.actors),
                                  lambda name: name is not None and self._save(actor=name))
 
     def action_set_stance(self) -> None:
+        from .picker import PickerScreen
+
         if self._writable_statement():
             self.app.push_screen(PickerScreen("Stance", self.codebook.stances),
                                  lambda name: name is not None and self._save(stance=name))
@@ -430,6 +444,8 @@ class MainScreen(Screen[None]):
         self._refresh_article(index)
 
     def action_note(self) -> None:
+        from .prompt import PromptScreen
+
         target = self._writable_statement()
         if target is None:
             return
@@ -443,6 +459,8 @@ class MainScreen(Screen[None]):
     # -- other screens ------------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        from .lists import SearchScreen
+
         self.app.push_screen(SearchScreen(self.articles), self._search_done)
 
     def _search_done(self, hit: tuple[int, int] | None) -> None:
@@ -454,6 +472,8 @@ class MainScreen(Screen[None]):
             self.statement_index = statement_index
 
     def action_filter(self) -> None:
+        from .lists import FilterScreen
+
         annotators = sorted({t["annotator"] for t in self.store.all_tags()})
         self.app.push_screen(FilterScreen([a.name for a in self.codebook.actors],
                                           [s.name for s in self.codebook.stances], annotators),
@@ -464,6 +484,9 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="timeline")
     def show_timeline(self) -> None:
+        from ...core.timeline import build_timeline
+        from .timeline import TimelineScreen
+
         entries = build_timeline(list(self.articles))
         self.app.call_from_thread(self.app.push_screen, TimelineScreen(entries), self._timeline_done)
 
@@ -472,9 +495,13 @@ class MainScreen(Screen[None]):
             self._go_to_offset(self._by_id[source.article_id], source.event.start)
 
     def action_orphans(self) -> None:
+        from .lists import OrphansScreen
+
         self.app.push_screen(OrphansScreen(self.orphans))
 
     def action_help(self) -> None:
+        from .help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_toggle_events(self) -> None:
