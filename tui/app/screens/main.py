@@ -75,6 +75,7 @@ class MainScreen(Screen[None]):
             self.mount(ProgressBar(id="progress", show_eta=False, total=max(len(self.articles), 1)),
                        before=self.query_one("#status"))
             self.mount(Footer())
+            self.call_after_refresh(self.refresh_bindings)  # a footer mounted late must be told the keys
             if not self.loading:
                 self.query_one(ProgressBar).display = False
 
