@@ -9,6 +9,7 @@ Wednesday``), or the publication date when they lead the article. Mentions of on
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,6 +63,12 @@ TRIGGER_WORDS = {
     "STATEMENT": ("said", "says", "announc", "stated", "states", "confirm", "declare", "told", "stressed", "emphasi",
                   "insisted", "noted", "wrote", "added", "warned", "claimed", "reported", "asserted", "indicated"),
 }
+# One scan finds which types' words occur; a match also hints the types of the words it contains ("handed over"
+# holds "hand", "talked" holds "talk"), since the scan reports only one match per place.
+_ALL_TRIGGER_WORDS = {word for words in TRIGGER_WORDS.values() for word in words}
+TRIGGER_KINDS_OF_WORD = {word: {kind for kind, words in TRIGGER_WORDS.items() for w in words if w in word}
+                         for word in _ALL_TRIGGER_WORDS}
+TRIGGER_HINT = re.compile("|".join(re.escape(w) for w in sorted(_ALL_TRIGGER_WORDS, key=len, reverse=True)))
 REJECTION = re.compile(r"reject|refut|dismiss|deni", re.I)
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to be held|scheduled|expected|plans?|planned|set to|next|upcoming|"
                     r"due to|ready to|promis(?:es|ed)? to|intends?|going to|is to|are to|to present|to hand|"
@@ -94,13 +101,19 @@ def find_events(text: str, statements: list[Statement], timexes: list[Timex], me
                 published: date | None) -> list[Event]:
     raw: list[Event] = []
     body_seen = 0
+    mentions = sorted(mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
+    timexes = sorted(timexes, key=lambda t: t.start)
+    timex_starts = [t.start for t in timexes]
     for statement in statements:
         if statement.kind not in EVENT_STATEMENT_KINDS:
             continue
         lead = statement.kind in ("sentence", "quote") and body_seen < LEAD_SENTENCES
         if statement.kind in ("sentence", "quote"):
             body_seen += 1
-        raw.extend(_sentence_events(text, statement, timexes, mentions, published, lead))
+        inside = mentions[bisect_left(mention_starts, statement.start):bisect_left(mention_starts, statement.end)]
+        dates = timexes[bisect_left(timex_starts, statement.start):bisect_left(timex_starts, statement.end)]
+        raw.extend(_sentence_events(text, statement, dates, inside, published, lead))
     return _merge(raw)
 
 
@@ -108,8 +121,9 @@ def _triggers(text: str, statement: Statement) -> list[_Trigger]:
     found: list[_Trigger] = []
     sentence = text[statement.start:statement.end]
     lowered = sentence.lower()
+    hinted = set().union(*(TRIGGER_KINDS_OF_WORD[w.group(0)] for w in TRIGGER_HINT.finditer(lowered)))
     for kind, pattern in TRIGGERS:
-        if not any(word in lowered for word in TRIGGER_WORDS[kind]):
+        if kind not in hinted:
             continue
         for m in pattern.finditer(sentence):
             start, end = statement.start + m.start(), statement.start + m.end()
