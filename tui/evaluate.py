@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .core.pipeline import extract_paths
-from .core.model import Article
+from .core.model import Article, Timex
+from .core.timebank import pair_overlapping
 
 REPO = Path(__file__).resolve().parent.parent
 DATED_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
@@ -70,18 +71,6 @@ def same_person(system: str | None, gold: str) -> bool:
     return sys_key.split()[-1:] == gold_key.split()[-1:] and (len(sys_key.split()) == 1 or len(gold_key.split()) == 1)
 
 
-def pair_overlapping(system: list[tuple[int, int, str]], gold: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """One-to-one pairs of overlapping spans, greedily in text order (as the TempEval-3 scorer pairs them)."""
-    pairs, used = [], set()
-    for si, (s_start, s_end, _) in enumerate(system):
-        for gi, (g_start, g_end, _) in enumerate(gold):
-            if gi not in used and s_start < g_end and g_start < s_end:
-                pairs.append((si, gi))
-                used.add(gi)
-                break
-    return pairs
-
-
 def score_article(article: Article, gold: dict, scores: Scores) -> None:
     scores.published_total += 1
     window = gold.get("published_window") or [gold["published"], gold["published"]]
@@ -89,13 +78,13 @@ def score_article(article: Article, gold: dict, scores: Scores) -> None:
         scores.published_right += 1
     optional = [(t["start"], t["end"]) for t in gold["timexes"] if t.get("optional")]
     required = [(t["start"], t["end"], t["value"]) for t in gold["timexes"] if not t.get("optional")]
-    system = [(t.start, t.end, t.value or "") for t in article.timexes
-              if t.type in ("DATE", "TIME") and t.value and DATED_VALUE.match(t.value)
+    system = [t for t in article.timexes if t.type in ("DATE", "TIME") and t.value and DATED_VALUE.match(t.value)
               and not any(t.start < e and s < t.end for s, e in optional)]
-    pairs = pair_overlapping(system, required)
+    gold_timexes = [Timex(start, end, "", "DATE", value) for start, end, value in required]
+    pairs = pair_overlapping(system, gold_timexes)  # the TempEval-3 pairing
     scores.timex_system += len(system)
     scores.timex_gold += len(required)
-    scores.timex_correct += sum(1 for si, gi in pairs if system[si][2] == required[gi][2])
+    scores.timex_correct += sum(1 for found, gold in pairs if found.value == gold.value)
     for quote in gold["quotes"]:
         scores.quotes_total += 1
         prefix = " ".join(quote["quote"].split())

@@ -59,6 +59,20 @@ def corpus_reference(dates: Iterable[date | None]) -> date | None:
     return known[len(known) // 2] if known else None
 
 
+def readable(items: Iterable[RawArticle | Skipped], on_skip: Callable[[Skipped], None] | None,
+             on_warning: Callable[[str], None] | None) -> Iterator[RawArticle]:
+    """The articles among ``items``; skipped files and decoding warnings go to the callbacks."""
+    for item in items:
+        if isinstance(item, Skipped):
+            if on_skip:
+                on_skip(item)
+            continue
+        for warning in item.warnings:
+            if on_warning:
+                on_warning(f"newsdesk: {item.path}: {warning}")
+        yield item
+
+
 def extract_paths(paths: Iterable[str | os.PathLike[str]], *, published: date | None = None,
                   on_skip: Callable[[Skipped], None] | None = None, today: date | None = None,
                   on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
@@ -70,14 +84,7 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, published: date | 
     """
     raws: list[tuple[RawArticle, Layout, list[Mention]]] = []
     people = PeopleRegistry()
-    for item in read_articles(paths):
-        if isinstance(item, Skipped):
-            if on_skip:
-                on_skip(item)
-            continue
-        for warning in item.warnings:
-            if on_warning:
-                on_warning(f"newsdesk: {item.path}: {warning}")
+    for item in readable(read_articles(paths), on_skip, on_warning):
         mentions = find_mentions(item.text)
         people.learn(mentions)
         raws.append((item, analyse(item.text, item.fmt, headings=item.headings, title=item.title), mentions))
@@ -99,14 +106,7 @@ def extract_stream(items: Iterable[RawArticle | Skipped], *, on_skip: Callable[[
     """
     people = PeopleRegistry()
     known_dates: list[date] = []
-    for item in items:
-        if isinstance(item, Skipped):
-            if on_skip:
-                on_skip(item)
-            continue
-        for warning in item.warnings:
-            if on_warning:
-                on_warning(f"newsdesk: {item.path}: {warning}")
+    for item in readable(items, on_skip, on_warning):
         mentions = find_mentions(item.text)
         people.learn(mentions)
         article = extract_article(item, reference=corpus_reference(known_dates), mentions=mentions, people=people)
