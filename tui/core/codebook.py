@@ -19,10 +19,11 @@ diplomacy news; sides detected in a corpus are added after the fixed actors.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .config import read_toml
 
 PALETTE = ("#e06c75", "#61afef", "#98c379", "#e5c07b", "#c678dd", "#56b6c2", "#d19a66", "#abb2bf",
            "#be5046", "#7ec8e3", "#b5cea8", "#f0a6ca")
@@ -122,10 +123,4 @@ def default_codebook() -> Codebook:
 
 def load_codebook(path: str | Path) -> Codebook:
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CodebookError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CodebookError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
-    return Codebook.from_dict(data, str(path))
+    return Codebook.from_dict(read_toml(path, CodebookError), str(path))

@@ -26,18 +26,23 @@ def default_config_path() -> Path:
     return base / "newsdesk" / "config.toml"
 
 
+def read_toml(path: Path, error: type[Exception]) -> dict:
+    """A TOML file as a dict; unreadable or invalid files raise ``error`` with one line naming the file."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
+
+
 def load_keymap(path: Path | None, known_ids: set[str], *, explicit: bool = False) -> dict[str, str]:
     """Binding id -> comma-separated keys. A missing default file is fine; a missing explicit one is an error."""
     if path is None or not path.exists():
         if explicit and path is not None:
             raise ConfigError(f"{path}: no such file")
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
+    data = read_toml(path, ConfigError)
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         raise ConfigError(f"{path}: [keys] must be a table of binding id = \"key,key\"")
