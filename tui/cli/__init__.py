@@ -6,14 +6,24 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from . import agree as agree_cmd
 from . import app as app_cmd
+from . import export as export_cmd
 from . import extract as extract_cmd
+from . import importing as import_cmd
+from . import merge as merge_cmd
+from . import stats as stats_cmd
 from . import timeline as timeline_cmd
 
 COMMANDS = {
     "open": app_cmd,
     "extract": extract_cmd,
     "timeline": timeline_cmd,
+    "export": export_cmd,
+    "import": import_cmd,
+    "merge": merge_cmd,
+    "agree": agree_cmd,
+    "stats": stats_cmd,
 }
 
 

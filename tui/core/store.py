@@ -281,11 +281,14 @@ class AnnotationStore:
 
     # ----------------------------------------------------------------- tagging
     def set_tag(self, *, article_id: str, article_path: str, text: str, start: int, end: int,
-                actor: Any = UNSET, stance: Any = UNSET, note: Any = UNSET, suggested: Any = UNSET) -> dict:
+                actor: Any = UNSET, stance: Any = UNSET, note: Any = UNSET, suggested: Any = UNSET,
+                annotator: str | None = None) -> dict:
         """Create this annotator's tag on ``text[start:end]`` or change only the fields given; returns it.
 
-        A call that changes nothing writes nothing and leaves ``updated`` alone.
+        ``annotator`` tags in another name (e.g. "adjudicated"); the step still goes on this annotator's undo
+        stack.  A call that changes nothing writes nothing and leaves ``updated`` alone.
         """
+        annotator = annotator or self.annotator
         self._check_writable()
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
             raise ValueError(f"span [{start}, {end}) is not inside a text of {len(text)} characters")
@@ -294,12 +297,12 @@ class AnnotationStore:
                  if value is not UNSET}
         if "suggested" in given:
             given["suggested"] = bool(given["suggested"])
-        before = self._find(article_id, start, end, self.annotator)
+        before = self._find(article_id, start, end, annotator)
         now = utc_now()
         if before is None:
             after = {"id": uuid.uuid4().hex, "article_id": article_id, "article_path": str(article_path),
                      "start": start, "end": end, **selector(text, start, end),
-                     "actor": None, "stance": None, "note": None, "annotator": self.annotator,
+                     "actor": None, "stance": None, "note": None, "annotator": annotator,
                      "created": now, "updated": now, "suggested": False, "orphan": False}
             after.update(given)
         else:
@@ -311,11 +314,12 @@ class AnnotationStore:
                                                "entry": {"changes": [{"before": before, "after": after}]}}})
         return dict(after)
 
-    def clear(self, article_id: str, start: int, end: int) -> list[dict]:
-        """Remove this annotator's tag(s) on exactly that span; returns what was removed."""
+    def clear(self, article_id: str, start: int, end: int, annotator: str | None = None) -> list[dict]:
+        """Remove this annotator's (or ``annotator``'s) tag(s) on exactly that span; returns what was removed."""
         self._check_writable()
+        annotator = annotator or self.annotator
         removed = [doc for doc in self._by_article.get(article_id, {}).values()
-                   if doc["start"] == start and doc["end"] == end and doc["annotator"] == self.annotator]
+                   if doc["start"] == start and doc["end"] == end and doc["annotator"] == annotator]
         if removed:
             changes = [{"before": doc, "after": None} for doc in removed]
             self._commit({"del": [doc["id"] for doc in removed],
@@ -375,6 +379,33 @@ class AnnotationStore:
                 "start": where["start"], "end": where["end"],
                 "tags": [dict(doc) for doc in self._by_article.get(where["article_id"], {}).values()
                          if doc["start"] == where["start"] and doc["end"] == where["end"]]}
+
+    def add_tags(self, docs: list[dict]) -> tuple[int, int, int]:
+        """Bring in whole tag documents (import, merge) in one durable step; not undoable.
+
+        A tag whose id, or whose span and annotator, is already here replaces it only when its ``updated``
+        is later.  Returns ``(added, replaced, unchanged)``.  Callers check the documents first.
+        """
+        self._check_writable()
+        fresh: dict[str, dict] = {}
+        by_span: dict[tuple, str] = {}
+        added = replaced = unchanged = 0
+        for doc in docs:
+            span = (doc["article_id"], doc["start"], doc["end"], doc["annotator"])
+            old = (fresh.get(doc["id"]) or fresh.get(by_span.get(span, "")) or self._docs.get(doc["id"])
+                   or self._find(*span))
+            if old is not None and str(old.get("updated") or "") >= str(doc.get("updated") or ""):
+                unchanged += 1
+                continue
+            if old is not None:
+                doc = {**doc, "id": old["id"]}
+            replaced += old is not None
+            added += old is None
+            fresh[doc["id"]] = dict(doc)
+            by_span[span] = doc["id"]
+        if fresh:
+            self._commit({"put": list(fresh.values())})
+        return added, replaced, unchanged
 
     # ----------------------------------------------------------------- re-anchoring
     def reanchor(self, article_id: str, article_path: str, text: str) -> tuple[list[dict], list[dict]]:
