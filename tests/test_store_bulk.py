@@ -46,3 +46,16 @@ def test_tag_in_another_name_keeps_the_original_and_undoes(tmp_path: Path) -> No
         assert [t["annotator"] for t in store.tags_for("art")] == ["alice"]
         store.redo()
         assert len(store.clear("art", 0, 31, annotator="adjudicated")) == 1
+
+
+def test_annotators_follow_every_change(tmp_path: Path) -> None:
+    with AnnotationStore.open(tmp_path / "db.json", annotator="judge") as store:
+        assert store.annotators() == []
+        store.add_tags([tag_doc("a", 0, 31, "alice", "2025-01-01"), tag_doc("b", 32, 62, "bob", "2025-01-01")])
+        assert store.annotators() == ["alice", "bob"]
+        store.set_tag(article_id="art", article_path="art.txt", text=TEXT, start=0, end=31, actor="NATO")
+        assert store.annotators() == ["alice", "bob", "judge"]
+        store.undo()
+        assert store.annotators() == ["alice", "bob"]
+    with AnnotationStore.open(tmp_path / "db.json", read_only=True) as again:
+        assert again.annotators() == ["alice", "bob"]

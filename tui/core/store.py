@@ -27,10 +27,8 @@ handed out.  The store is not thread-safe; the app calls it from its one UI thre
 
 from __future__ import annotations
 
-import getpass
-import os
 import uuid
-from datetime import datetime, timezone
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -39,45 +37,18 @@ from tinydb import TinyDB
 from tui.core.anchoring import reattach, selector
 from tui.core.journal import (AtomicJSONStorage, Journal, StoreError, StoreLocked, WriterLock, file_identity,
                               one_line, read_journal)
+from tui.core.store_defaults import UNSET, default_annotator, default_db_path, utc_now
 
 __all__ = ["AnnotationStore", "StoreError", "StoreLocked", "UNSET", "SCHEMA_VERSION", "default_db_path",
            "default_annotator"]
 
 SCHEMA_VERSION = 1
-DEFAULT_DB = Path("annotations") / "annotations.json"
 MAX_HISTORY = 200  # undo steps kept per annotator
 COMPACT_AFTER_RECORDS = 20_000
 COMPACT_AFTER_BYTES = 32 * 1024 * 1024
 EDITABLE_FIELDS = ("actor", "stance", "note", "suggested")
 REQUIRED_FIELDS = {"id": str, "article_id": str, "start": int, "end": int, "annotator": str}
 INTERNAL_TABLES = ("annotations", "meta", "history")
-
-
-class _Unset:
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET: Any = _Unset()
-
-
-def default_db_path() -> Path:
-    """``$NEWSDESK_DB`` if set, else ``./annotations/annotations.json``."""
-    return Path(os.environ.get("NEWSDESK_DB") or DEFAULT_DB)
-
-
-def default_annotator(name: str | None = None) -> str:
-    """The given name, else ``$NEWSDESK_ANNOTATOR``, else the login name."""
-    if name or os.environ.get("NEWSDESK_ANNOTATOR"):
-        return name or os.environ["NEWSDESK_ANNOTATOR"]
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "anonymous"
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 class AnnotationStore:
@@ -99,6 +70,7 @@ class AnnotationStore:
         self._docs: dict[str, dict] = {}
         self._by_article: dict[str, dict[str, dict]] = {}
         self._by_path: dict[str, set[str]] | None = None  # built on the first reanchor, to open faster
+        self._annotators: Counter[str] | None = None  # built on the first annotators() call
         self._meta: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         self._history: dict[str, dict[str, list]] = {}
         self._other_tables: dict[str, Any] = {}
@@ -262,6 +234,12 @@ class AnnotationStore:
 
     def count(self) -> int:
         return len(self._docs)
+
+    def annotators(self) -> list[str]:
+        """Everyone with a tag here, sorted (kept up to date after the first call)."""
+        if self._annotators is None:
+            self._annotators = Counter(doc["annotator"] for doc in self._docs.values())
+        return sorted(self._annotators)
 
     def get_meta(self, key: str, default: Any = None) -> Any:
         return self._meta.get(key, default)
@@ -489,6 +467,8 @@ class AnnotationStore:
             self._unindex(old)
         self._docs[uid] = doc
         self._by_article.setdefault(doc["article_id"], {})[uid] = doc
+        if self._annotators is not None:
+            self._annotators[doc["annotator"]] += 1
         if self._by_path is not None:
             self._by_path.setdefault(doc.get("article_path") or "", set()).add(uid)
 
@@ -503,6 +483,10 @@ class AnnotationStore:
         article.pop(uid, None)
         if not article:
             self._by_article.pop(article_id, None)
+        if self._annotators is not None:
+            self._annotators[doc["annotator"]] -= 1
+            if self._annotators[doc["annotator"]] <= 0:
+                del self._annotators[doc["annotator"]]
         if self._by_path is not None:
             paths = self._by_path.get(path, set())
             paths.discard(uid)

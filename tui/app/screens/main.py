@@ -475,7 +475,7 @@ class MainScreen(Screen[None]):
     def action_filter(self) -> None:
         from .lists import FilterScreen
 
-        annotators = sorted({t["annotator"] for t in self.store.all_tags()})
+        annotators = self.store.annotators()
         self.app.push_screen(FilterScreen([a.name for a in self.codebook.actors],
                                           [s.name for s in self.codebook.stances], annotators),
                              lambda choice: choice is not None and setattr(self, "filter", choice))

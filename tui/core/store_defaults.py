@@ -1,0 +1,38 @@
+"""Defaults of the annotation store: where the database lives, who is tagging, what time it is."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DB = Path("annotations") / "annotations.json"
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
+def default_db_path() -> Path:
+    """``$NEWSDESK_DB`` if set, else ``./annotations/annotations.json``."""
+    return Path(os.environ.get("NEWSDESK_DB") or DEFAULT_DB)
+
+
+def default_annotator(name: str | None = None) -> str:
+    """The given name, else ``$NEWSDESK_ANNOTATOR``, else the login name."""
+    if name or os.environ.get("NEWSDESK_ANNOTATOR"):
+        return name or os.environ["NEWSDESK_ANNOTATOR"]
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "anonymous"
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
