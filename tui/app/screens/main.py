@@ -17,6 +17,7 @@ from textual.widgets import Footer, OptionList, ProgressBar, Static
 from ...core.codebook import Codebook
 from ...core.model import Article, Statement
 from ...core.reader import RawArticle, Skipped, read_articles
+from ...core.pending import SaveQueue
 from ...core.store import AnnotationStore, StoreError
 from ...core.preview import preview_article
 from ..keys import KEYS
@@ -24,13 +25,15 @@ from ..widgets import ArticleList, ArticleReader, EventsPanel, TagView
 from ..widgets.article_list import display_title
 from ..widgets.article_reader import visible
 from .filters import Filter
+from .launchers import ScreenLaunchers
+from .tagging import TaggingActions
 
 UNTAGGABLE = {"meta", "boilerplate"}
 BATCH = 25
 NARROW = 110
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
     BINDINGS = KEYS
 
     article_index: reactive[int] = reactive(-1)
@@ -45,6 +48,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.paths = paths
         self.store = store
+        self.saves = SaveQueue(store)
         self.codebook = codebook
         self.articles: list[Article] = []
         self.orphans: list[dict] = []
@@ -54,6 +58,7 @@ class MainScreen(Screen[None]):
         self._resume = store.get_session()
         self._replaced = 0  # how many previews the full extraction has replaced
         self._first_frame = threading.Event()
+        self._quit_warned = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -240,6 +245,8 @@ class MainScreen(Screen[None]):
             parts.append(f"published {article.published or 'unknown'} ({article.published_from or 'no date'})")
         if self.store.read_only:
             parts.append("READ-ONLY")
+        if self.saves.pending:
+            parts.append(f"{self.saves.pending} UNSAVED (disk error, retrying)")
         if self.orphans:
             parts.append(f"{len(self.orphans)} orphan tags (o)")
         self.status = "  ·  ".join(parts)
@@ -255,11 +262,31 @@ class MainScreen(Screen[None]):
                 views.setdefault(index, []).append(TagView(
                     tag.get("actor"), tag.get("stance"), tag.get("annotator"), tag.get("note"),
                     own=tag.get("annotator") == self.store.annotator))
+        self._overlay_waiting(article, by_span, views)
         suggestions = self._suggestions_for(article)
         for index, (actor, stance) in suggestions.items():
             if not any(view.own and not view.suggested for view in views.get(index, [])) and (actor or stance):
                 views.setdefault(index, []).insert(0, TagView(actor, stance, suggested=True))
         return views
+
+    def _overlay_waiting(self, article: Article, by_span: dict[tuple[int, int], int],
+                         views: dict[int, list[TagView]]) -> None:
+        """Changes the disk has not taken yet show as they will be, marked unsaved."""
+        for span, fields in self.saves.overlay(article.id).items():
+            index = by_span.get(span)
+            if index is None:
+                continue
+            own = next((v for v in views.get(index, []) if v.own and not v.suggested), None)
+            others = [v for v in views.get(index, []) if v is not own]
+            if fields is None:
+                views[index] = others
+                continue
+            merged = TagView(own.actor if own else None, own.stance if own else None, self.store.annotator,
+                             own.note if own else None, unsaved=True)
+            for name in ("actor", "stance", "note"):
+                if name in fields:
+                    setattr(merged, name, fields[name])
+            views[index] = [merged, *others]
 
     def _suggestions_for(self, article: Article) -> dict[int, tuple[str | None, str | None]]:
         from ...core.suggest import suggest
@@ -359,152 +386,6 @@ class MainScreen(Screen[None]):
                 self.statement_index = index
                 return
 
-    # -- tagging ------------------------------------------------------------------------------------------------
-
-    def _writable_statement(self) -> tuple[Article, Statement] | None:
-        if self.store.read_only:
-            self.notify("This database is open read-only: tags cannot be saved", severity="error")
-            return None
-        article = self.current_article
-        if article is not None and not article.complete:
-            self.notify("Still analysing this article: tagging opens in a moment", severity="warning")
-            return None
-        if article is None or not 0 <= self.statement_index < len(article.statements):
-            return None
-        return article, article.statements[self.statement_index]
-
-    def _save(self, **fields) -> bool:
-        target = self._writable_statement()
-        if target is None:
-            return False
-        article, statement = target
-        try:
-            self.store.set_tag(article_id=article.id, article_path=article.path, text=article.text,
-                               start=statement.start, end=statement.end, **fields)
-        except (StoreError, OSError, ValueError) as exc:
-            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
-            return False
-        self._refresh_article()
-        return True
-
-    def action_set_actor(self) -> None:
-        from .picker import PickerScreen
-
-        if self._writable_statement():
-            self.app.push_screen(PickerScreen("Actor", self.codebook.actors),
-                                 lambda name: name is not None and self._save(actor=name))
-
-    def action_set_stance(self) -> None:
-        from .picker import PickerScreen
-
-        if self._writable_statement():
-            self.app.push_screen(PickerScreen("Stance", self.codebook.stances),
-                                 lambda name: name is not None and self._save(stance=name))
-
-    def action_accept_suggestion(self) -> None:
-        article = self.current_article
-        if article is None:
-            return
-        if any(view.own and not view.suggested for view in self.tags.get(self.statement_index, [])):
-            self._move(1)  # already tagged: enter confirms and moves on, it never overwrites
-            return
-        actor, stance = self._suggestions_for(article).get(self.statement_index, (None, None))
-        if not (actor or stance):
-            self.notify("No suggestion for this statement", severity="warning")
-            return
-        fields = {"suggested": True, **({"actor": actor} if actor else {}), **({"stance": stance} if stance else {})}
-        if self._save(**fields):
-            self._move(1)
-
-    def action_clear_tags(self) -> None:
-        target = self._writable_statement()
-        if target:
-            article, statement = target
-            self.store.clear(article.id, statement.start, statement.end)
-            self._refresh_article()
-
-    def action_undo(self) -> None:
-        self._history_step("undo")
-
-    def action_redo(self) -> None:
-        self._history_step("redo")
-
-    def _history_step(self, direction: str) -> None:
-        if self.store.read_only:
-            self.notify("This database is open read-only", severity="error")
-            return
-        change = self.store.undo() if direction == "undo" else self.store.redo()
-        if change is None:
-            self.notify(f"Nothing to {direction}", severity="warning")
-            return
-        index = self._by_id.get(change["article_id"])
-        if index is None:
-            self.notify(f"{direction.title()} changed a tag in an article that is not open here")
-            return
-        self._go_to_offset(index, change["start"])
-        self._refresh_article(index)
-
-    def action_note(self) -> None:
-        from .prompt import PromptScreen
-
-        target = self._writable_statement()
-        if target is None:
-            return
-        article, statement = target
-        current = next((t.get("note") for t in self.store.tags_for(article.id)
-                        if t["start"] == statement.start and t["end"] == statement.end
-                        and t["annotator"] == self.store.annotator), None)
-        self.app.push_screen(PromptScreen("Note for this statement", current or ""),
-                             lambda note: note is not None and self._save(note=note or None))
-
-    # -- other screens ------------------------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        from .lists import SearchScreen
-
-        self.app.push_screen(SearchScreen(self.articles), self._search_done)
-
-    def _search_done(self, hit: tuple[int, int] | None) -> None:
-        if hit:
-            article_index, statement_index = hit
-            self.filter = Filter()
-            if article_index != self.article_index:
-                self.article_index = article_index
-            self.statement_index = statement_index
-
-    def action_filter(self) -> None:
-        from .lists import FilterScreen
-
-        annotators = self.store.annotators()
-        self.app.push_screen(FilterScreen([a.name for a in self.codebook.actors],
-                                          [s.name for s in self.codebook.stances], annotators),
-                             lambda choice: choice is not None and setattr(self, "filter", choice))
-
-    def action_timeline(self) -> None:
-        self.show_timeline()
-
-    @work(thread=True, exclusive=True, group="timeline")
-    def show_timeline(self) -> None:
-        from ...core.timeline import build_timeline
-        from .timeline import TimelineScreen
-
-        entries = build_timeline(list(self.articles))
-        self.app.call_from_thread(self.app.push_screen, TimelineScreen(entries), self._timeline_done)
-
-    def _timeline_done(self, source) -> None:
-        if source is not None and source.article_id in self._by_id:
-            self._go_to_offset(self._by_id[source.article_id], source.event.start)
-
-    def action_orphans(self) -> None:
-        from .lists import OrphansScreen
-
-        self.app.push_screen(OrphansScreen(self.orphans))
-
-    def action_help(self) -> None:
-        from .help import HelpScreen
-
-        self.app.push_screen(HelpScreen())
-
     def action_toggle_events(self) -> None:
         """Narrow terminals hide the panel until asked ("shown"); wide ones show it until asked ("hidden")."""
         self.query_one(EventsPanel).toggle_class("shown" if self.has_class("narrow") else "hidden")
@@ -513,6 +394,20 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).toggle_class("hidden")
 
     def action_quit(self) -> None:
+        if self.saves.pending and not self.saves.retry():
+            if not self._quit_warned:
+                self._quit_warned = True
+                self.notify(f"{self.saves.pending} change(s) could not be saved ({self.saves.last_error}). "
+                            f"Press q again to quit: they will be written to a rescue file to import later",
+                            severity="error", timeout=20)
+                return
+            rescue = self.saves.rescue(self.store.path.parent)
+            message = (f"newsdesk: {self.saves.pending} unsaved change(s) written to {rescue}; "
+                       f"bring them back with: newsdesk import {rescue}" if rescue else
+                       f"newsdesk: {self.saves.pending} change(s) could not be saved anywhere and are lost")
+            self.saves.waiting.clear()
+            self.app.exit(message=Text(message))
+            return
         self._save_position()
         self.app.exit()
 

@@ -45,6 +45,7 @@ class TagView:
     note: str | None = None
     suggested: bool = False  # True: an offered suggestion, not a saved tag
     own: bool = True  # saved by the annotator using the app (others' tags are shown too)
+    unsaved: bool = False  # the disk refused it; it waits in memory and is retried
 
 
 class ArticleReader(ScrollView, can_focus=True):
@@ -175,6 +176,8 @@ class ArticleReader(ScrollView, can_focus=True):
             chip.append(" ✎", label_style)
         if not tag.own and tag.annotator:
             chip.append(f" @{visible(tag.annotator)}", Style(dim=True))
+        if tag.unsaved:
+            chip.append(" UNSAVED", Style(color="red", bold=True, reverse=True))
         chip.append("⟩", label_style)
         return chip
 

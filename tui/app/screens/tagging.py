@@ -1,0 +1,149 @@
+"""Tagging actions of the main screen: set actor and stance, accept a suggestion, clear, note, undo and redo.
+
+Every change goes through a :class:`~tui.core.pending.SaveQueue`: when the disk refuses it (full, read-only
+folder), it stays in memory, shows as unsaved, and is retried on a timer; quitting writes what still waits to a
+rescue file that ``newsdesk import`` reads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...core.model import Article, Statement
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from ...core.pending import SaveQueue
+
+RETRY_SECONDS = 5
+
+
+class TaggingActions:
+    """Mixed into :class:`~tui.app.screens.main.MainScreen`, whose state (store, article, statement) it uses."""
+
+    saves: "SaveQueue"
+    _retry_timer: "Timer | None" = None
+
+    def _writable_statement(self) -> tuple[Article, Statement] | None:
+        if self.store.read_only:
+            self.notify("This database is open read-only: tags cannot be saved", severity="error")
+            return None
+        article = self.current_article
+        if article is not None and not article.complete:
+            self.notify("Still analysing this article: tagging opens in a moment", severity="warning")
+            return None
+        if article is None or not 0 <= self.statement_index < len(article.statements):
+            return None
+        return article, article.statements[self.statement_index]
+
+    def _save(self, **fields) -> bool:
+        """Save a change to the current statement; a change the disk refuses waits in memory (shown unsaved)."""
+        target = self._writable_statement()
+        if target is None:
+            return False
+        article, statement = target
+        try:
+            saved = self.saves.set_tag(article_id=article.id, article_path=article.path, text=article.text,
+                                       start=statement.start, end=statement.end, **fields)
+        except ValueError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            return False
+        self._after_save(saved)
+        return True
+
+    def _after_save(self, saved: bool) -> None:
+        if not saved:
+            self._report_waiting()
+        self._refresh_article()
+
+    def _report_waiting(self) -> None:
+        """Say what the disk refused and keep retrying until the waiting changes are written."""
+        self.notify(f"Not saved yet: {self.saves.last_error} — {self.saves.pending} change(s) kept in memory, "
+                    f"retrying every {RETRY_SECONDS} s", severity="error", timeout=10)
+        if self._retry_timer is None:
+            self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry_saves)
+
+    def _retry_saves(self) -> None:
+        if self.saves.retry():
+            if self._retry_timer is not None:
+                self._retry_timer.stop()
+                self._retry_timer = None
+            self.notify("Every waiting change is saved now")
+        for index, article in enumerate(self.articles):
+            if article is self.current_article:
+                self._refresh_article(index)
+
+    def action_set_actor(self) -> None:
+        from .picker import PickerScreen
+
+        if self._writable_statement():
+            self.app.push_screen(PickerScreen("Actor", self.codebook.actors),
+                                 lambda name: name is not None and self._save(actor=name))
+
+    def action_set_stance(self) -> None:
+        from .picker import PickerScreen
+
+        if self._writable_statement():
+            self.app.push_screen(PickerScreen("Stance", self.codebook.stances),
+                                 lambda name: name is not None and self._save(stance=name))
+
+    def action_accept_suggestion(self) -> None:
+        article = self.current_article
+        if article is None:
+            return
+        if any(view.own and not view.suggested for view in self.tags.get(self.statement_index, [])):
+            self._move(1)  # already tagged: enter confirms and moves on, it never overwrites
+            return
+        actor, stance = self._suggestions_for(article).get(self.statement_index, (None, None))
+        if not (actor or stance):
+            self.notify("No suggestion for this statement", severity="warning")
+            return
+        fields = {"suggested": True, **({"actor": actor} if actor else {}), **({"stance": stance} if stance else {})}
+        if self._save(**fields):
+            self._move(1)
+
+    def action_clear_tags(self) -> None:
+        target = self._writable_statement()
+        if target:
+            article, statement = target
+            self._after_save(self.saves.clear(article_id=article.id, article_path=article.path,
+                                              text=article.text, start=statement.start, end=statement.end))
+
+    def action_undo(self) -> None:
+        self._history_step("undo")
+
+    def action_redo(self) -> None:
+        self._history_step("redo")
+
+    def _history_step(self, direction: str) -> None:
+        if self.store.read_only:
+            self.notify("This database is open read-only", severity="error")
+            return
+        if self.saves.pending:
+            self.notify(f"{self.saves.pending} change(s) still wait to be saved; undo once they are written",
+                        severity="error")
+            return
+        change = self.store.undo() if direction == "undo" else self.store.redo()
+        if change is None:
+            self.notify(f"Nothing to {direction}", severity="warning")
+            return
+        index = self._by_id.get(change["article_id"])
+        if index is None:
+            self.notify(f"{direction.title()} changed a tag in an article that is not open here")
+            return
+        self._go_to_offset(index, change["start"])
+        self._refresh_article(index)
+
+    def action_note(self) -> None:
+        from .prompt import PromptScreen
+
+        target = self._writable_statement()
+        if target is None:
+            return
+        article, statement = target
+        current = next((t.get("note") for t in self.store.tags_for(article.id)
+                        if t["start"] == statement.start and t["end"] == statement.end
+                        and t["annotator"] == self.store.annotator), None)
+        self.app.push_screen(PromptScreen("Note for this statement", current or ""),
+                             lambda note: note is not None and self._save(note=note or None))
