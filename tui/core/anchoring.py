@@ -20,7 +20,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
-from difflib import SequenceMatcher
 
 CONTEXT_CHARS = 32
 CONTEXT_MIN_SIMILARITY = 0.5  # prefix and suffix both confirm the place, so the inner text may differ more
@@ -54,6 +53,8 @@ def selector(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> d
 def similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
+    from difflib import SequenceMatcher  # fuzzy matching is rare: loaded on first use
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -190,6 +191,8 @@ def _align(text: str, quote: str, guess: int, sentence_start: bool, sentence_end
     lo = max(0, guess - margin)
     hi = min(len(text), guess + len(quote) + 2 * margin)
     region = text[lo:hi]
+    from difflib import SequenceMatcher
+
     blocks = [b for b in SequenceMatcher(None, region, quote, autojunk=False).get_matching_blocks() if b.size >= 3]
     if not blocks:
         return None

@@ -11,7 +11,6 @@ Keys are the binding ids listed by ``?`` in the app (the same ids as in the READ
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 
@@ -28,6 +27,8 @@ def default_config_path() -> Path:
 
 def read_toml(path: Path, error: type[Exception]) -> dict:
     """A TOML file as a dict; unreadable or invalid files raise ``error`` with one line naming the file."""
+    import tomllib  # only when a file is there to read: one import less on the way to the first frame
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .htmltext import html_to_text
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -116,6 +115,8 @@ def read_file(path: Path) -> Iterator[RawArticle | Skipped]:
     if warning:
         article.warnings.append(warning)
     if fmt == "html":
+        from .htmltext import html_to_text  # HTML is rarer than text: its parser loads when needed
+
         page = html_to_text(text)
         article.text = page.text
         article.title, article.url, article.published = page.title, page.url, page.published

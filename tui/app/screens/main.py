@@ -76,7 +76,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
 
     def _mount_chrome(self) -> None:
         """The footer (a widget per key) and the progress bar come just after the first frame with the article."""
-        if not self.query(Footer):
+        if self.is_attached and not self.query(Footer):
             self.mount(ProgressBar(id="progress", show_eta=False, total=max(len(self.articles), 1)),
                        before=self.query_one("#status"))
             self.mount(Footer())
@@ -263,7 +263,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
                     tag.get("actor"), tag.get("stance"), tag.get("annotator"), tag.get("note"),
                     own=tag.get("annotator") == self.store.annotator))
         self._overlay_waiting(article, by_span, views)
-        suggestions = self._suggestions_for(article)
+        suggestions = self._suggestions_for(article) if article.complete else {}  # previews cannot be tagged
         for index, (actor, stance) in suggestions.items():
             if not any(view.own and not view.suggested for view in views.get(index, [])) and (actor or stance):
                 views.setdefault(index, []).insert(0, TagView(actor, stance, suggested=True))
