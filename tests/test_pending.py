@@ -88,3 +88,16 @@ def test_bad_span_is_refused_at_once(tmp_path: Path) -> None:
     with AnnotationStore.open(tmp_path / "db.json", annotator="ann") as store:
         with pytest.raises(ValueError):
             put(SaveQueue(store), (5, 500), actor="Russia")
+
+
+def test_waiting_verdicts_are_rescued_in_their_own_name(tmp_path: Path, monkeypatch) -> None:
+    store = AnnotationStore.open(tmp_path / "db.json", annotator="judge")
+    FlakyDisk(store, monkeypatch).full = True
+    queue = SaveQueue(store)
+    put(queue, FIRST, actor="Russia")
+    put(queue, FIRST, actor="Ukraine", annotator="adjudicated")
+    assert queue.overlay("art") == {FIRST: {"actor": "Russia"}}  # the reader shows only the judge's own tag
+    docs = [json.loads(line) for line in queue.rescue(tmp_path).read_text(encoding="utf-8").splitlines()]
+    assert sorted((d["annotator"], d["actor"]) for d in docs) == [("adjudicated", "Ukraine"), ("judge", "Russia")]
+    queue.waiting.clear()
+    store.close()

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import date
 
-CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def plain(value: object) -> str:
-    """Text for a terminal table: escape and control sequences removed (markup is never interpreted anyway)."""
-    return CONTROL.sub("", "" if value is None else str(value))
+from ..core.text import CONTROL, plain  # noqa: F401 - re-exported for the commands
 
 
 def parse_day(value: str) -> date:

@@ -89,7 +89,7 @@ class SaveQueue:
         """What waits for this article, by span: the fields as they will be, or None for a clear."""
         result: dict[tuple[int, int], dict[str, Any] | None] = {}
         for change in self.waiting:
-            if change.article_id == article_id:
+            if change.article_id == article_id and change.fields.get("annotator") in (None, self.store.annotator):
                 span = (change.start, change.end)
                 result[span] = None if change.clear else {**(result.get(span) or {}), **change.fields}
         return result
@@ -120,10 +120,10 @@ class SaveQueue:
 
     def _documents(self) -> list[dict[str, Any]]:
         """The waiting changes folded into whole tag documents, as the store would have saved them."""
-        docs: dict[tuple[str, int, int], dict[str, Any]] = {}
-        who = self.store.annotator
+        docs: dict[tuple[str, int, int, str], dict[str, Any]] = {}
         for change in self.waiting:
-            key = (change.article_id, change.start, change.end)
+            who = change.fields.get("annotator") or self.store.annotator  # "adjudicated" for verdicts
+            key = (change.article_id, change.start, change.end, who)
             if change.clear:
                 docs[key] = {"cleared": {"article_id": change.article_id, "article_path": change.article_path,
                                          "start": change.start, "end": change.end, "annotator": who}}

@@ -1,0 +1,51 @@
+"""Statistics: tags by actor and stance, progress per article, work per annotator, as terminal charts.
+
+The counting is :func:`tui.core.stats.compute_stats` and the drawing :mod:`tui.charts`, the same as
+``newsdesk stats`` prints; the main screen computes it in a worker and hands it over.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...charts import stats_heading, stats_renderables
+from ...core.codebook import Codebook
+from ...core.stats import Stats
+
+
+class StatsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,q,S", "dismiss(None)", "Back", id="newsdesk.stats.back"),
+        Binding("j", "scroll(1)", "Scroll down", id="newsdesk.stats.down", show=False),
+        Binding("k", "scroll(-1)", "Scroll up", id="newsdesk.stats.up", show=False),
+    ]
+
+    def __init__(self, stats: Stats, codebook: Codebook, where: str) -> None:
+        super().__init__()
+        self.stats = stats
+        self.codebook = codebook
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="stats"):
+            yield Static(id="stats-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._draw()
+        self.query_one("#stats").focus()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        bar_width = max(10, min(40, self.size.width // 4))
+        self.query_one("#stats-body", Static).update(
+            stats_renderables(self.stats, self.codebook, bar_width, stats_heading(self.stats, self.where)))
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#stats").scroll_relative(y=lines, animate=False)

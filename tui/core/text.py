@@ -1,0 +1,21 @@
+"""Text for terminals: escape and control sequences removed, so what a file holds can never drive the terminal."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(value: object) -> str:
+    """Text for a terminal table: escape and control sequences removed (markup is never interpreted anyway)."""
+    return CONTROL.sub("", "" if value is None else str(value))
+
+
+def shown_path(path: str) -> str:
+    """The path relative to the current folder when it lies inside it (shorter in a narrow table)."""
+    try:
+        return plain(Path(path).relative_to(Path.cwd()) if Path(path).is_absolute() else path)
+    except ValueError:
+        return plain(path)
