@@ -20,6 +20,9 @@ class Region:
     kind: str
 
 
+UNTAGGABLE_KINDS = frozenset({"meta", "boilerplate"})  # statement kinds nobody tags (page furniture)
+
+
 @dataclass(slots=True)
 class Statement:
     """A sentence (or heading / boilerplate line) of the article; the unit people tag."""

@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Protocol, Sequence
 
 from .codebook import Codebook, default_codebook
+from .model import UNTAGGABLE_KINDS
 
-UNTAGGABLE_KINDS = frozenset({"meta", "boilerplate"})  # statement kinds the app does not let people tag
 BLOCKS = " ▏▎▍▌▋▊▉█"  # 0 to 8 eighths of a character cell
 
 

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 
 from ...core.codebook import Codebook
+from ...core.model import UNTAGGABLE_KINDS as UNTAGGABLE
 from ...core.model import Article, Statement
 from ...core.reader import RawArticle, Skipped, read_articles
 from ...core.pending import SaveQueue
@@ -28,7 +29,6 @@ from .filters import Filter
 from .launchers import ScreenLaunchers
 from .tagging import TaggingActions
 
-UNTAGGABLE = {"meta", "boilerplate"}
 BATCH = 25
 NARROW = 110
 
