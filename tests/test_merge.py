@@ -159,3 +159,20 @@ def test_codebooks_that_differ_give_one_warning(two_dbs: tuple[Path, Path], tmp_
     assert len(err) == 1 and "codebooks differ" in err[0] and str(a) in err[0] and str(b) in err[0]
     with AnnotationStore.open(out, read_only=True) as store:
         assert store.get_meta("codebook") == CODEBOOK
+
+
+def test_a_database_not_yet_compacted_is_read_from_its_journal(tmp_path: Path) -> None:
+    """While the app runs, a new database is only its journal: agree, stats and merge read it all the same."""
+    from tui.core.merging import merge_databases
+    from tui.core.store import AnnotationStore
+
+    db = tmp_path / "live.json"
+    store = AnnotationStore.open(db, annotator="alice")
+    text = "Russia said talks could resume."
+    store.set_tag(article_id="art", article_path="a.txt", text=text, start=0, end=len(text), actor="Russia")
+    assert not db.exists()
+    try:
+        result = merge_databases([db], tmp_path / "out.json")
+        assert result.tags_out == 1
+    finally:
+        store.close()

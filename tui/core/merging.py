@@ -19,6 +19,7 @@ from typing import Any, Sequence
 
 from .journal import StoreError, StoreLocked, WriterLock, fsync_dir, one_line
 from .store import AnnotationStore
+from .store_defaults import database_exists
 
 TAG_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str,), "article_id": (str,), "start": (int,), "end": (int,), "annotator": (str,),
@@ -95,8 +96,10 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _read_input(path: Path) -> tuple[list[dict], Any]:
-    if not path.is_file():
-        raise MergeError(f"{path}: no such database file" if not path.exists() else f"{path}: not a file")
+    if path.exists() and not path.is_file():
+        raise MergeError(f"{path}: not a file")
+    if not database_exists(path):
+        raise MergeError(f"{path}: no such database file")
     try:
         with AnnotationStore.open(path, annotator="merge", read_only=True) as store:
             tags = list(store.all_tags())

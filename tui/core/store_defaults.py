@@ -36,3 +36,8 @@ def default_annotator(name: str | None = None) -> str:
 
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def database_exists(path: Path) -> bool:
+    """A database is there when its JSON file is, or (before its first compaction) its journal."""
+    return path.is_file() or path.with_name(path.name + ".journal").is_file()
