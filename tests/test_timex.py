@@ -337,3 +337,22 @@ def test_timebank_value_f1():
 
     result = evaluate_timebank(TIMEBANK)
     assert result["value_f1"] >= 0.80, result
+
+
+def test_word_guided_scan_matches_finditer():
+    """The throughput shortcut (trying a rule only where one of its leading words starts) finds what finditer does."""
+    import random
+    from pathlib import Path
+
+    from tui.core.timex import _RULES, _matches
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8").lower() for path in seeds]
+    words = "jan january mid-may may 5 1999 last next week monday the day before ago years q3 fiscal 1990s".split()
+    rng = random.Random(7)
+    texts += [" ".join(rng.choice(words) for _ in range(300)) for _ in range(20)]
+    guided = [rule for rule in _RULES if rule[2] is not None]
+    assert guided, "no rule uses the shortcut: the test would prove nothing"
+    for pattern, _handler, lead in _RULES:
+        for text in texts:
+            assert [m.span() for m in _matches(pattern, lead, text)] == [m.span() for m in pattern.finditer(text)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from tui.core import actor_data as data
@@ -23,7 +24,13 @@ _TOKEN = rf"(?:{_INITIALS}|{_WORD})"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter)"
 _NAME_RUN_RE = re.compile(rf"{_TOKEN}(?:(?:[ \u00a0]|[ \u00a0]{_PARTICLE}[ \u00a0]){_TOKEN})*")
 _TOKEN_RE = re.compile(_TOKEN)
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z\-]+")
+# Lower-case words not preceded by a letter or apostrophe; the look-behind stands after the first letter so that re
+# can skip ahead to the next lower-case letter.
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’][a-z])[a-z\-]+")
+# Where sentences start: after a stop and a space, or after a line break, quotation mark, bracket or dash; each
+# pattern opens with its own set of characters, which re scans for much faster than for the two joined.
+_AFTER_STOP_RE = re.compile(r"[.!?:]\s+(?=\S)")
+_AFTER_MARK_RE = re.compile(r"[\n\"“‘«(—–-]\s*(?=\S)")
 _WALK_TOKEN_RE = re.compile(r"[\w'’.\-]+|[^\w\s]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _SPEECH_AFTER_RE = re.compile(
@@ -159,9 +166,7 @@ def _gazetteer_mentions(text: str) -> list[Mention]:
 
 def _covering(mentions: list[Mention], starts: list[int], start: int, end: int) -> Mention | None:
     """The gazetteer mention overlapping [start, end), if any (mentions sorted by start)."""
-    import bisect
-
-    index = bisect.bisect_right(starts, end - 1) - 1
+    index = bisect_right(starts, end - 1) - 1
     if index >= 0 and mentions[index].end > start:
         return mentions[index]
     return None
@@ -186,7 +191,7 @@ def _role_before(text: str, run_start: int, line_start: int, gaz: list[Mention],
             while index >= 0 and tokens[index].start() >= mention.start:
                 index -= 1
             continue
-        base = _POSSESSIVE_RE.sub("", word)
+        base = _without_possessive(word)
         if word != base and word[:1].isupper() and base.lower() not in data.TITLE_WORDS:
             owner = base
             break
@@ -247,40 +252,64 @@ def _name_runs(text: str, start: int, end: int):
         yield match.start(), match.end()
 
 
+def _without_possessive(word: str) -> str:
+    """``word`` without a final "'s", "’s", "'" or "’" (what _POSSESSIVE_RE.sub("", word) gives, for one token)."""
+    last = word[-1:]
+    if last in ("'", "’"):
+        return word[:-1]
+    if last == "s" and word[-2:-1] in ("'", "’"):
+        return word[:-2]
+    return word
+
+
+@functools.lru_cache(maxsize=16384)
+def _never_in_name(base: str) -> bool:
+    """A title, role word, common word or acronym: it ends a name run wherever it stands."""
+    low = base.lower()
+    return (
+        low in data.NOT_NAME_WORDS
+        or low in data.TITLE_WORDS
+        or low.rstrip(".") in data.TITLE_WORDS
+        or low in data.ROLE_FILLERS
+        or (len(base) > 1 and base.isupper() and "." not in base)  # an acronym
+    )
+
+
 def _split_run(text: str, run_start: int, run_end: int, gaz, gaz_starts, sentence_initial: set[int], lower_words):
     """Split a capitalised run into candidate name runs: list of (start, end, possessive)."""
     candidates: list[tuple[int, int, bool]] = []
-    current: list[tuple[int, int]] = []
-
-    def flush(possessive: bool = False) -> None:
-        if current:
-            candidates.append((current[0][0], current[-1][1], possessive))
-            current.clear()
-
+    first = last = -1  # the name run being built: first token's start, last token's end
     for token in _TOKEN_RE.finditer(text, run_start, run_end):
         word = token.group(0)
-        base = _POSSESSIVE_RE.sub("", word)
-        low = base.lower()
-        start, end = token.start(), token.start() + len(base)
-        is_gaz = _covering(gaz, gaz_starts, token.start(), token.end()) is not None
-        initial_common = start in sentence_initial and (low in lower_words or low in data.NOT_NAME_WORDS)
-        is_acronym = len(base) > 1 and base.isupper() and "." not in base
+        base = _without_possessive(word)
+        start = token.start()
         if (
-            is_gaz
-            or initial_common
-            or low in data.NOT_NAME_WORDS
-            or low in data.TITLE_WORDS
-            or low.rstrip(".") in data.TITLE_WORDS
-            or low in data.ROLE_FILLERS
-            or is_acronym
+            _never_in_name(base)
+            or _covering(gaz, gaz_starts, start, token.end()) is not None
+            or start in sentence_initial and base.lower() in lower_words  # a common word opening the sentence
         ):
-            flush()
+            if first >= 0:
+                candidates.append((first, last, False))
+                first = -1
             continue
-        current.append((start, end))
+        if first < 0:
+            first = start
+        last = start + len(base)
         if base != word:
-            flush(possessive=True)
-    flush()
+            candidates.append((first, last, True))
+            first = -1
+    if first >= 0:
+        candidates.append((first, last, False))
     return candidates
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Offsets where a sentence may start: the text's first non-space character, and after stops and marks."""
+    starts = {m.end() for m in _AFTER_STOP_RE.finditer(text)}
+    starts.update(m.end() for m in _AFTER_MARK_RE.finditer(text))
+    if text and not text[0].isspace():
+        starts.add(0)
+    return starts
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -290,7 +319,7 @@ def find_mentions(text: str) -> list[Mention]:
     gaz = _gazetteer_mentions(text)
     gaz_starts = [m.start for m in gaz]
     lower_words = set(_LOWER_WORD_RE.findall(text))
-    sentence_initial = {m.end() for m in re.finditer(r"(?:^|[.!?:]\s+|[\n\"“‘«(—–-]\s*)(?=\S)", text)}
+    sentence_initial = _sentence_starts(text)
     persons: dict[str, _Person] = {}
     by_last: dict[str, list[_Person]] = {}
     pending: list[tuple[int, int]] = []  # candidate runs without evidence, matched in pass 2

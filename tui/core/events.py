@@ -14,21 +14,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from .actor_data import MEDIA_OUTLETS
+from .actors import _trie_pattern
 from .model import Event, Mention, Statement, Timex
 
 PLOVER = {"MEET": "CONSULT", "CALL": "CONSULT", "EXCHANGE": "CONCEDE", "PROPOSE": "AGREE", "AGREE": "AGREE",
           "ATTACK": "ASSAULT", "ACCUSE": "ACCUSE", "STATEMENT": None}
-PRISONERS = r"(?:prisoners?|POWs?|detainees?|captives?|hostages?|soldiers|servicemen|civilians|bodies|people|\d+[- ]for[- ]\d+)"
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern, re.I)) for kind, pattern in (
-    ("EXCHANGE", rf"\b(?:(?:prisoner|POW|captive|hostage)s?[- ](?:exchanges?|swaps?|releases?)|swaps?|"
+PRISONERS = r"(?:prisoners?|pows?|detainees?|captives?|hostages?|soldiers|servicemen|civilians|bodies|people|\d+[- ]for[- ]\d+)"
+# The patterns are written in lower case so that they can also run, without re.I, on a lowered sentence (faster).
+TRIGGER_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("EXCHANGE", rf"\b(?:(?:prisoner|pow|captive|hostage)s?[- ](?:exchanges?|swaps?|releases?)|swaps?|"
                  rf"exchanges?\s+of\s+{PRISONERS}|\d+[- ]for[- ]\d+[\"”’']?\s+(?:exchanges?|swaps?|format)|"
                  rf"(?:exchang(?:ed|ing)|releas(?:ed|ing)|fre(?:ed|eing)|trad(?:ed|ing)|return(?:ed|ing)|swapp(?:ed|ing)|welcomed back|handed over)\s+(?:\S+\s+){{0,3}}{PRISONERS}|"
                  rf"{PRISONERS}\s+(?:were|was|had been)\s+(?:exchanged|released|freed|traded|returned|swapped)|"
                  rf"(?:were|was)\s+(?:traded|swapped)|phases?\s+of\s+(?:the\s+)?exchanges?|exchanges?\b(?=[^.]{{0,60}}"
-                 rf"\b(?:prisoners?|detainees?|POWs?|phase)))"),
+                 rf"\b(?:prisoners?|detainees?|pows?|phase)))"),
     ("CALL", r"\b(?:(?:phone|telephone|video)\s+(?:calls?|conversations?|consultations?|talks?)|phoned|"
              r"calls?\s+with|conversations?\s+with|spoke\s+(?:by\s+phone\s+)?(?:with|to)|speaks\s+(?:with|to)|"
-             r"called\s+(?=(?:[A-Z]|his|her|their|the\s+[A-Z]|the\s+(?:president|prime|minister|leader)))|"
+             r"called\s+(?=(?:[a-z]|his|her|their|the\s+[a-z]|the\s+(?:president|prime|minister|leader)))|"
              r"talked\s+(?:by\s+phone\s+)?(?:with|to))"),
     ("MEET", r"\b(?:(?:peace\s+|direct\s+)?talks|negotiations?|meetings?|(?<!to )meet(?:s|ing)?\b(?!\s+(?:its|the)\s+"
              r"(?:demands?|goals?|needs?|targets?|conditions?|requirements?))|met\s+(?:with|in|on|at|for)|summits?|"
@@ -48,7 +50,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern, re.I))
                r"reject(?:ed|s|ing)?|refut(?:ed|es|ing)|dismiss(?:ed|es)|denounc(?:ed|es|ing)|deni(?:ed|es))"),
     ("STATEMENT", r"\b(?:said|says|announced|announces|stated|states|confirmed|confirms|declared|declares|told|"
                   r"stressed|emphasi[sz]ed|insisted|noted|wrote|added|warned|claimed|reported|asserted|indicated)\b"),
-)]
+)
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern, re.I)) for kind, pattern in TRIGGER_PATTERNS]
+_LOWERED_TRIGGERS = [re.compile(pattern) for _, pattern in TRIGGER_PATTERNS]
+# Characters for which "re.I on the text" and "plain matching on text.lower()" disagree (or lower() changes the
+# length): İ, dotless ı, long ſ, the Kelvin sign. A sentence holding one keeps the re.I patterns.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 # Cheap substring checks that skip a type's pattern when none of its words is in the sentence (most sentences).
 TRIGGER_WORDS = {
     "EXCHANGE": ("swap", "exchang", "releas", "free", "trad", "return", "welcomed back", "handed over", "prisoner",
@@ -68,7 +75,8 @@ TRIGGER_WORDS = {
 _ALL_TRIGGER_WORDS = {word for words in TRIGGER_WORDS.values() for word in words}
 TRIGGER_KINDS_OF_WORD = {word: {kind for kind, words in TRIGGER_WORDS.items() for w in words if w in word}
                          for word in _ALL_TRIGGER_WORDS}
-TRIGGER_HINT = re.compile("|".join(re.escape(w) for w in sorted(_ALL_TRIGGER_WORDS, key=len, reverse=True)))
+# A prefix tree finds the same (longest) word at each place as the flat alternation, several times faster.
+TRIGGER_HINT = re.compile(_trie_pattern(sorted(_ALL_TRIGGER_WORDS)))
 REJECTION = re.compile(r"reject|refut|dismiss|deni", re.I)
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to be held|scheduled|expected|plans?|planned|set to|next|upcoming|"
                     r"due to|ready to|promis(?:es|ed)? to|intends?|going to|is to|are to|to present|to hand|"
@@ -77,6 +85,10 @@ CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”]|\s[–—-]\s|\bthat\b|\bwhich\b
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]*-for)(?!\s*for\s*\d)(?![\d-])")
 ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:phase|round|stage|part|batch)\b",
                      re.I)
+ORDINAL_UNITS = ("phase", "round", "stage", "part", "batch")  # a sentence holding none of these has no ordinal
+# FUTURE and ORDINAL without re.I, for the lowered text (see _CASE_TRAPS)
+_LOWERED_FUTURE = re.compile(FUTURE.pattern)
+_LOWERED_ORDINAL = re.compile(ORDINAL.pattern)
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
 NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -86,6 +98,14 @@ CALENDAR_WORD_BEFORE = re.compile(rf"(?:{'|'.join(sorted(NOT_PLACES - {'The', 'T
 EVENT_STATEMENT_KINDS = {"sentence", "quote", "caption", "title", "heading"}
 PREPOSITION = re.compile(r"\b(?:with|for|of|to|in|at|on|by|from|about|after|before|and|or)\b", re.I)
 DATED_GRANULARITY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
+OPENING_DATE = re.compile(r"^[\"“‘'(]?\s*(?:on|in|at|by|late|early|last|this|earlier|on\s+the)?\s*$", re.I)
+THAT = re.compile(r"\bthat\b")
+SECOND_CLAUSE = re.compile(r"[;:\"“”]|\bthat\b|\bwhich\b")
+PERIOD_BOUND = re.compile(r"\b(?:since|until|till|before|by|from)\s+(?:the\s+)?$", re.I)
+APPOSITION_GAP = re.compile(r"^\s*,[^,]{0,60},\s*$")
+NOT_A_COUNT = re.compile(r"^\s*(?:%|percent|per cent|years?|days?|hours?|minutes?|km|kilomet|miles?|st|nd|rd|th)", re.I)
+YEAR_AFTER = re.compile(r"^\s*,?\s*(?:19|20)\d\d")
+YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
 LEAD_SENTENCES = 3
 
 
@@ -97,6 +117,16 @@ class _Trigger:
     statement: Statement
 
 
+@dataclass(slots=True)
+class _Shared:
+    """What the events of one sentence share, worked out once (when the first event needs it)."""
+
+    summary: str | None = None
+    places: list[tuple[int, str]] | None = None
+    numbers: list[int] | None = None
+    ordinal_units: bool | None = None  # whether the (lowered) sentence holds a word that an ordinal may number
+
+
 def find_events(text: str, statements: list[Statement], timexes: list[Timex], mentions: list[Mention],
                 published: date | None) -> list[Event]:
     raw: list[Event] = []
@@ -105,6 +135,9 @@ def find_events(text: str, statements: list[Statement], timexes: list[Timex], me
     mention_starts = [m.start for m in mentions]
     timexes = sorted(timexes, key=lambda t: t.start)
     timex_starts = [t.start for t in timexes]
+    low: str | None = text.lower()
+    if len(low) != len(text) or not text.isascii() and _CASE_TRAPS.search(text):
+        low = None  # the patterns run with re.I on the text itself, sentence by sentence
     for statement in statements:
         if statement.kind not in EVENT_STATEMENT_KINDS:
             continue
@@ -113,23 +146,35 @@ def find_events(text: str, statements: list[Statement], timexes: list[Timex], me
             body_seen += 1
         inside = mentions[bisect_left(mention_starts, statement.start):bisect_left(mention_starts, statement.end)]
         dates = timexes[bisect_left(timex_starts, statement.start):bisect_left(timex_starts, statement.end)]
-        raw.extend(_sentence_events(text, statement, dates, inside, published, lead))
+        raw.extend(_sentence_events(text, low, statement, dates, inside, published, lead))
     return _merge(raw)
 
 
-def _triggers(text: str, statement: Statement) -> list[_Trigger]:
+def _triggers(text: str, low: str | None, statement: Statement) -> list[_Trigger]:
+    """Trigger words of the sentence; ``low`` is the lowered text when the lowered patterns may run on it."""
     found: list[_Trigger] = []
-    sentence = text[statement.start:statement.end]
-    lowered = sentence.lower()
-    hinted = set().union(*(TRIGGER_KINDS_OF_WORD[w.group(0)] for w in TRIGGER_HINT.finditer(lowered)))
-    for kind, pattern in TRIGGERS:
+    if low is not None:
+        lowered, plain = low[statement.start:statement.end], True
+    else:
+        sentence = text[statement.start:statement.end]
+        lowered = sentence.lower()
+        plain = len(lowered) == len(sentence) and not _CASE_TRAPS.search(sentence)
+    hinted: set[str] = set()
+    for word in set(TRIGGER_HINT.findall(lowered)):
+        hinted |= TRIGGER_KINDS_OF_WORD[word]
+    if not hinted:
+        return found
+    # Same matches, same offsets: lower() keeps the length and no character folds differently (see _CASE_TRAPS).
+    for (kind, pattern), lowered_pattern in zip(TRIGGERS, _LOWERED_TRIGGERS):
         if kind not in hinted:
             continue
-        for m in pattern.finditer(sentence):
+        for m in (lowered_pattern.finditer(lowered) if plain else pattern.finditer(text[statement.start:statement.end])):
             start, end = statement.start + m.start(), statement.start + m.end()
-            if any(t.start < end and start < t.end for t in found):
-                continue  # an earlier (more specific) type owns this span
-            found.append(_Trigger(kind, start, end, statement))
+            for other in found:
+                if other.start < end and start < other.end:
+                    break  # an earlier (more specific) type owns this span
+            else:
+                found.append(_Trigger(kind, start, end, statement))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -144,11 +189,10 @@ def _dating(text: str, triggers: list[_Trigger], timexes: list[Timex], statement
               and t.value and DATED_GRANULARITY.match(t.value[:10]) and not _after_preposition(text, t.start)]
     for timex in usable:
         opening = not text[statement.start:timex.start].strip(" \"“‘'(").split()[1:] or \
-            re.match(r"^[\"“‘'(]?\s*(?:on|in|at|by|late|early|last|this|earlier|on\s+the)?\s*$",
-                     text[statement.start:timex.start], re.I)
+            OPENING_DATE.match(text[statement.start:timex.start])
         for index, trig in enumerate(triggers):
             if trig.kind == "STATEMENT":
-                after_verb = 0 <= timex.start - trig.end <= 16 and not re.search(r"\bthat\b", text[trig.end:timex.start])
+                after_verb = 0 <= timex.start - trig.end <= 16 and not THAT.search(text[trig.end:timex.start])
                 if after_verb or (opening and trig.start - timex.end <= 40 and not _main_clause_break(text, timex, trig)):
                     dated.setdefault(index, timex)
                 continue
@@ -171,22 +215,23 @@ def _main_clause_break(text: str, timex: Timex, trig: _Trigger) -> bool:
     if first is None:
         return False
     rest = gap[first.end():]
-    return bool(re.search(r"[;:\"“”]|\bthat\b|\bwhich\b", rest))
+    return bool(SECOND_CLAUSE.search(rest))
 
 
 def _after_preposition(text: str, start: int) -> bool:
     """Dates after "since" or "until" bound a period; they do not date the event."""
-    return bool(re.search(r"\b(?:since|until|till|before|by|from)\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I))
+    return bool(PERIOD_BOUND.search(text[max(0, start - 12):start]))
 
 
-def _sentence_events(text: str, statement: Statement, timexes: list[Timex], mentions: list[Mention],
-                     published: date | None, lead: bool) -> list[Event]:
-    triggers = _triggers(text, statement)
+def _sentence_events(text: str, low: str | None, statement: Statement, timexes: list[Timex],
+                     mentions: list[Mention], published: date | None, lead: bool) -> list[Event]:
+    triggers = _triggers(text, low, statement)
     if not triggers:
         return []
     dated = _dating(text, triggers, timexes, statement)
     sides = _sides(statement, mentions)
     events = []
+    shared = _Shared()
     for index, trig in enumerate(triggers):
         timex = dated.get(index)
         if trig.kind == "STATEMENT":
@@ -194,7 +239,7 @@ def _sentence_events(text: str, statement: Statement, timexes: list[Timex], ment
                 continue
             if timex is None and not lead:
                 continue
-        events.append(_event(text, trig, timex, sides, statement, published, lead))
+        events.append(_event(text, low, trig, timex, sides, statement, published, lead, shared))
     return events
 
 
@@ -207,11 +252,11 @@ def _has_actor_subject(text: str, trig: _Trigger, mentions: list[Mention], state
     if not before:
         return False
     last = before[-1]
-    return not _clause_gap(text, last.end, trig.start) or re.match(r"^\s*,[^,]{0,60},\s*$", text[last.end:trig.start])
+    return not _clause_gap(text, last.end, trig.start) or APPOSITION_GAP.match(text[last.end:trig.start])
 
 
-def _event(text: str, trig: _Trigger, timex: Timex | None, sides: list[str], statement: Statement,
-           published: date | None, lead: bool) -> Event:
+def _event(text: str, low: str | None, trig: _Trigger, timex: Timex | None, sides: list[str], statement: Statement,
+           published: date | None, lead: bool, shared: _Shared) -> Event:
     kind = trig.kind
     plover = PLOVER[kind]
     if kind == "ACCUSE" and REJECTION.search(text[trig.start:trig.end]):
@@ -222,19 +267,35 @@ def _event(text: str, trig: _Trigger, timex: Timex | None, sides: list[str], sta
         value, date_text = published.isoformat(), None
     if kind == "STATEMENT" and value and published and value[:10] > published.isoformat():
         value, date_text = None, None  # something said cannot be dated after the report of it
-    clause = text[max(statement.start, trig.start - 60):min(statement.end, trig.end + 80)]
-    planned = bool(FUTURE.search(text[max(statement.start, trig.start - 40):trig.end + 10]))
+    clause_start, clause_end = max(statement.start, trig.start - 60), min(statement.end, trig.end + 80)
+    near_start, near_end = max(statement.start, trig.start - 40), trig.end + 10
+    if low is None:
+        planned = bool(FUTURE.search(text[near_start:near_end]))
+        ordinal = ORDINAL.search(text[clause_start:clause_end])
+    else:
+        planned = bool(_LOWERED_FUTURE.search(low[near_start:near_end]))
+        if shared.ordinal_units is None:
+            sentence = low[statement.start:statement.end]
+            shared.ordinal_units = any(unit in sentence for unit in ORDINAL_UNITS)
+        ordinal = _LOWERED_ORDINAL.search(low[clause_start:clause_end]) if shared.ordinal_units else None
     if value and published and len(value) >= 10 and value[:10] > published.isoformat():
         planned = True
     elif value and published and value[:10] < published.isoformat()[:len(value[:10])]:
         planned = False
-    sentence = text[statement.start:statement.end]
+    if shared.summary is None:
+        shared.summary = _summary(text[statement.start:statement.end])
+    if shared.places is None:
+        shared.places = _places(text, statement)
+    numbers: list[int] = []
+    if kind in ("EXCHANGE", "ATTACK"):
+        if shared.numbers is None:
+            shared.numbers = _numbers(text, statement)
+        numbers = list(shared.numbers)  # a copy: merging extends an event's numbers in place
     return Event(
         id="", type=kind, plover=plover or "", date=value, date_text=date_text,
-        status="planned" if planned else "occurred", actors=list(sides), place=_place(text, statement, trig),
-        start=statement.start, end=statement.end, summary=_summary(sentence),
-        numbers=_numbers(text, statement) if kind in ("EXCHANGE", "ATTACK") else [],
-        ordinal=(m.group(1).lower() if (m := ORDINAL.search(clause)) else None),
+        status="planned" if planned else "occurred", actors=list(sides), place=_nearest(shared.places, trig),
+        start=statement.start, end=statement.end, summary=shared.summary, numbers=numbers,
+        ordinal=ordinal.group(1).lower() if ordinal else None,
     )
 
 
@@ -250,16 +311,24 @@ def _sides(statement: Statement, mentions: list[Mention]) -> list[str]:
     return sides
 
 
-def _place(text: str, statement: Statement, trig: _Trigger) -> str | None:
-    """The nearest "in/at <Name>" to the trigger; title-case lines (titles, headings) name no places this way."""
+def _places(text: str, statement: Statement) -> list[tuple[int, str]]:
+    """Every "in/at <Name>" of the sentence (offset, name); title-case lines (titles, headings) name no places."""
     if statement.kind in ("title", "heading"):
-        return None
-    best: tuple[int, str] | None = None
+        return []
+    places = []
     for m in PLACE.finditer(text, statement.start, statement.end):
         name = m.group(1)
         if name.split()[0] in NOT_PLACES or name.isupper() and len(name) <= 4:
             continue
-        distance = abs(m.start() - trig.end)
+        places.append((m.start(), name))
+    return places
+
+
+def _nearest(places: list[tuple[int, str]], trig: _Trigger) -> str | None:
+    """The place nearest to the trigger (the first of equally near ones)."""
+    best: tuple[int, str] | None = None
+    for start, name in places:
+        distance = abs(start - trig.end)
         if best is None or distance < best[0]:
             best = (distance, name)
     return best[1] if best else None
@@ -271,10 +340,10 @@ def _numbers(text: str, statement: Statement) -> list[int]:
     for m in NUMBER.finditer(sentence):
         after = sentence[m.end():m.end() + 12]
         before = sentence[max(0, m.start() - 10):m.start()]
-        if re.match(r"^\s*(?:%|percent|per cent|years?|days?|hours?|minutes?|km|kilomet|miles?|st|nd|rd|th)", after, re.I):
+        if NOT_A_COUNT.match(after):
             continue
         if CALENDAR_WORD_BEFORE.search(before) or \
-                re.match(r"^\s*,?\s*(?:19|20)\d\d", after) or re.match(r"^(?:19|20)\d\d$", m.group(1)):
+                YEAR_AFTER.match(after) or YEAR_NUMBER.match(m.group(1)):
             continue
         values.append(int(m.group(1).replace(",", "")))
     return values

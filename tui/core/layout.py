@@ -50,6 +50,33 @@ CAPTION = re.compile(r"^\s*(?:image:|photo:|photograph:|picture:|caption:|\(phot
                      re.I)
 MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]]$")
+_SENTENCE_END_CHARS = frozenset(".!?…:;,\"”’')]")
+# Cheap checks that spare most lines a search of the whole line: each pattern's match holds one of these words.
+_CREDIT_WORDS = ("via", " Photo", "Getty Images", "/")  # CREDIT_TAIL (case-sensitive)
+_STAMP_WORDS = ("published", "posted", "created", "updated", "modified")  # STAMP, in a lowered line
+# Characters on which re.I and lower() disagree (İ, dotless ı, long ſ, the Kelvin sign): a line holding one is searched.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _ends_sentence(line: str) -> bool:
+    """``SENTENCE_END.search(line)``, looking only at the end of the line."""
+    if line.endswith("\n"):  # "$" also matches before a final line break
+        return line[-2:-1] in _SENTENCE_END_CHARS
+    return line[-1:] in _SENTENCE_END_CHARS
+
+
+def _has_stamp(line: str) -> bool:
+    """``STAMP.search(line)``, skipping the search when the line holds none of the labels."""
+    if line.isascii() or not _CASE_TRAPS.search(line):
+        low = line.lower()
+        if not any(word in low for word in _STAMP_WORDS):
+            return False
+    return STAMP.search(line) is not None
+
+
+def _has_credit(line: str) -> bool:
+    """``CREDIT_TAIL.search(line)``, skipping the search when the line holds none of its words."""
+    return any(word in line for word in _CREDIT_WORDS) and CREDIT_TAIL.search(line) is not None
 
 
 @dataclass(slots=True)
@@ -90,7 +117,7 @@ def _word_count(line: str) -> int:
 def _heading_like(line: str, max_words: int = 14) -> bool:
     if _word_count(line) > max_words or len(line) > 8 * max_words:
         return False
-    if SENTENCE_END.search(line) and not line.endswith("?"):
+    if _ends_sentence(line) and not line.endswith("?"):
         return False
     first = line.lstrip("\"“'‘(")[:1]
     return first.isupper() or first.isdigit()
@@ -141,7 +168,7 @@ def analyse(text: str, fmt: str = "txt", *, headings: list[tuple[int, int]] | No
             layout.hints.append(DateHint(origin, m.group("date"), start + m.start("date")))
             mark("dateline" if origin == "dateline" else "updated")
             continue
-        if STAMP.search(line) and _word_count(line) <= 25:
+        if _has_stamp(line) and _word_count(line) <= 25:
             for m in STAMP.finditer(line):
                 label = m.group("label").lower()
                 origin = "updated" if "updated" in label or "modified" in label else "stamp"
@@ -151,11 +178,11 @@ def analyse(text: str, fmt: str = "txt", *, headings: list[tuple[int, int]] | No
                 layout.source = source
             mark("updated")
             continue
-        if (m := BYLINE.match(line)) and _word_count(line) <= 10 and not SENTENCE_END.search(line.rstrip(".")):
+        if (m := BYLINE.match(line)) and _word_count(line) <= 10 and not _ends_sentence(line.rstrip(".")):
             layout.source = layout.source or m.group("who").strip()
             mark("byline")
             continue
-        if CAPTION.match(line) or CREDIT_TAIL.search(line):
+        if CAPTION.match(line) or _has_credit(line):
             mark("caption")
             continue
         if BOILERPLATE.match(line):
@@ -183,7 +210,7 @@ def analyse(text: str, fmt: str = "txt", *, headings: list[tuple[int, int]] | No
             mark("title")
             continue
         if next_line is not None and not continues and _heading_like(line) and _word_count(line) <= 12 and seen_body \
-                and not (body and body[-1][1] == start - 1 and not SENTENCE_END.search(text[body[-1][0]:body[-1][1]])):
+                and not (body and body[-1][1] == start - 1 and not _ends_sentence(text[body[-1][0]:body[-1][1]])):
             mark("heading")
             continue
         if (m := DATELINE_PREFIX.match(line)) and not seen_body and _dateline_ok(m):
@@ -222,7 +249,7 @@ def _paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]
         if paragraphs:
             prev_start, prev_end = paragraphs[-1]
             gap = text[prev_end:start]
-            if gap.count("\n") == 1 and not SENTENCE_END.search(text[prev_start:prev_end]):
+            if gap.count("\n") == 1 and not _ends_sentence(text[prev_start:prev_end]):
                 paragraphs[-1] = (prev_start, end)
                 continue
         paragraphs.append((start, end))

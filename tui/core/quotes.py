@@ -23,6 +23,8 @@ _CUE_RE = re.compile(rf"\b(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\ba ){
 _PRONOUN_RE = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 _OPEN_TO_CLOSE = {"“": "”", "«": "»", "‘": "’", "„": "“”", '"': '"', "'": "'"}
 _QUOTE_CHARS = "\"“”«»‘’„'"
+_OPENER_RE = re.compile("[" + re.escape("".join(_OPEN_TO_CLOSE)) + "]")
+_CLOSER_RES = {closers: re.compile("[" + re.escape(closers) + "]") for closers in _OPEN_TO_CLOSE.values()}
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LABEL_FOLLOWER_RE = re.compile(r"\s*[a-z]")  # '“1000 for 1000” exchange': a label used as a modifier
 _HEADING_START_RE = re.compile(r"\s*(?:Related|Read more|Read also|See also|Also read|Watch|Original url|Photo|Image)\b")
@@ -60,19 +62,23 @@ def _marks_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     index = start
     while index < end:
+        found = _OPENER_RE.search(text, index, end)  # only quotation marks can open a quote: skip to the next one
+        if found is None:
+            break
+        index = found.start()
         char = text[index]
-        if char in _OPEN_TO_CLOSE and _is_opening(text, index, start):
+        if _is_opening(text, index, start):
             if char in "'‘" and index > start and text[index - 1].isalnum():
                 index += 1
                 continue
-            closers = _OPEN_TO_CLOSE[char]
+            closers = _CLOSER_RES[_OPEN_TO_CLOSE[char]]
             close = -1
             probe = index + 1
-            while probe < end:
-                if text[probe] in closers and _is_closing(text, probe, end):
-                    close = probe
+            while (mark := closers.search(text, probe, end)) is not None:
+                if _is_closing(text, mark.start(), end):
+                    close = mark.start()
                     break
-                probe += 1
+                probe = mark.start() + 1
             if char in "'" and close < 0:
                 index += 1  # a lone straight apostrophe is not a quote
                 continue
@@ -87,7 +93,7 @@ def _marks_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _raw_quotes(text: str) -> list[tuple[int, int, int]]:
     """(content_start, content_end, line_index_of_start) for each quote, joining multi-paragraph quotes."""
-    lines = _lines(text)
+    lines = _line_facts(text)[0]
     found: list[tuple[int, int, int]] = []
     line_index = 0
     while line_index < len(lines):
@@ -141,11 +147,7 @@ class _Context:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
-        self.lines = _lines(text)
-        self.line_starts = [s for s, _ in self.lines]
-        self.skipped_lines = {
-            s for s, e in self.lines if _is_heading_like(text[s:e])
-        }
+        self.lines, self.line_starts, self.skipped_lines = _line_facts(text)
 
     def sentence_index(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
@@ -158,6 +160,21 @@ class _Context:
         left = bisect.bisect_left(self.mention_starts, start)
         right = bisect.bisect_left(self.mention_starts, end)
         return self.mentions[left:right]
+
+
+# The line facts of the last text: find_quotes and statement_speaker each build a context for the same article.
+# One (text, facts) pair, replaced at once, so that threads never mix texts.
+_LINE_MEMO: list[tuple[str | None, tuple]] = [(None, ())]
+
+
+def _line_facts(text: str) -> tuple[list[tuple[int, int]], list[int], set[int]]:
+    """Non-empty lines, their starts, and the starts of heading-like lines (never mutated by the callers)."""
+    memo_text, facts = _LINE_MEMO[0]
+    if memo_text is not text:  # identity: the memo holds its text, so no other text can have that address
+        lines = _lines(text)
+        facts = (lines, [s for s, _ in lines], {s for s, e in lines if _is_heading_like(text[s:e])})
+        _LINE_MEMO[0] = (text, facts)
+    return facts
 
 
 def _is_heading_like(line: str) -> bool:

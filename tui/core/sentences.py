@@ -97,6 +97,27 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _block_sentences(block: str) -> list[tuple[int, int]]:
+    """Sentence spans inside one line block, as offsets into the block."""
+    starts = sorted({s for s in _library_starts(block) if 0 < s < len(block)})
+    kept = [0]
+    for boundary in starts:
+        if _keep_boundary(block, kept[-1], boundary):
+            kept.append(boundary)
+    kept.append(len(block))
+    spans = []
+    for left, right in zip(kept, kept[1:]):
+        span = _strip(block, left, right)
+        if span:
+            spans.append(span)
+    return spans
+
+
+# The sentences of each block of the last text split, by block offsets: an article is split by paragraphs, then
+# again whole (to find speakers). One (text, blocks) pair, replaced at once, so that threads never mix texts.
+_MEMO: list[tuple[str | None, dict[tuple[int, int], list[tuple[int, int]]]]] = [(None, {})]
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end] as offsets into ``text``; stripped, ordered, lossless."""
     if not isinstance(text, str) or not text:
@@ -104,17 +125,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     length = len(text)
     start = max(0, min(start or 0, length))
     end = length if end is None else max(start, min(end, length))
+    memo_text, memo = _MEMO[0]
+    if memo_text is not text:  # identity: the memo holds its text, so no other text can have that address
+        memo = {}
+        _MEMO[0] = (text, memo)
     spans: list[tuple[int, int]] = []
-    for block_start, block_end in _line_blocks(text, start, end):
-        block = text[block_start:block_end]
-        starts = sorted({s for s in _library_starts(block) if 0 < s < len(block)})
-        kept = [0]
-        for boundary in starts:
-            if _keep_boundary(block, kept[-1], boundary):
-                kept.append(boundary)
-        kept.append(len(block))
-        for left, right in zip(kept, kept[1:]):
-            span = _strip(text, block_start + left, block_start + right)
-            if span:
-                spans.append(span)
+    for block in _line_blocks(text, start, end):
+        inner = memo.get(block)
+        if inner is None:
+            inner = memo[block] = _block_sentences(text[block[0]:block[1]])
+        offset = block[0]
+        spans += [(offset + left, offset + right) for left, right in inner]
     return spans
