@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,12 +169,14 @@ def _detect(data: bytes) -> tuple[str | None, str]:
     return (None, "") if _looks_binary(text) else (text, "cp1252")
 
 
+_BINARY_SIGNS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # C0 controls other than \t\n\v\f\r, and U+FFFD
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
-    return controls / len(sample) > 0.05
+    return len(_BINARY_SIGNS.findall(sample)) / len(sample) > 0.05
 
 
 def _read_jsonl(path: Path) -> Iterator[RawArticle | Skipped]:
