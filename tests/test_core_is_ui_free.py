@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-CORE = sorted(p.stem for p in (Path(__file__).resolve().parent.parent / "tui" / "core").glob("*.py"))
+_CORE_DIR = Path(__file__).resolve().parent.parent / "tui" / "core"
+# Every module under tui/core, sub-packages (the export formats) included, as "formats.brat".
+CORE = sorted(".".join(p.relative_to(_CORE_DIR).with_suffix("").parts) for p in _CORE_DIR.rglob("*.py"))
 
 
 def test_core_modules_import_without_textual_or_rich() -> None:
