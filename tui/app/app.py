@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..core.codebook import Codebook
@@ -33,6 +34,14 @@ class NewsdeskApp(App[None]):
         self.push_screen(MainScreen(self.paths, self.store, self.codebook))
         if self.notice:
             self.notify(self.notice, severity="warning", timeout=15)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Always plain text: notifications quote file names and error messages, which may hold brackets.
+
+        (Widgets and screens pass ``markup=True`` by default, so the choice is made here, once, for every caller.)
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .text import one_line
+
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -45,7 +47,7 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"newsdesk: skipped {self.path}: {self.reason}"
+        return f"newsdesk: skipped {one_line(self.path)}: {one_line(self.reason)}"
 
 
 def article_id(text: str) -> str:

@@ -13,6 +13,14 @@ def plain(value: object) -> str:
     return CONTROL.sub("", "" if value is None else str(value))
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(value: object) -> str:
+    """A name (a file path) on one line: control characters, line breaks included, shown escaped (``\\n``)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], "" if value is None else str(value))
+
+
 def shown_path(path: str) -> str:
     """The path relative to the current folder when it lies inside it (shorter in a narrow table)."""
     try:
