@@ -76,3 +76,36 @@ async def test_stats_screen_draws_counts_and_progress(tmp_path: Path) -> None:
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, MainScreen))
     app.store.close()
+
+
+async def test_export_dialog_writes_the_chosen_format_in_a_worker(tmp_path: Path, monkeypatch) -> None:
+    import csv
+
+    from textual.widgets import Input, Select
+
+    from tui.app.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "db.json"
+    two_coders(db)
+    app = make_app(db, annotator="judge")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("E")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        dialog = app.screen
+        dialog.query_one("#export-format", Select).value = "csv"
+        await until(pilot, lambda: dialog.query_one("#export-out", Input).value.endswith(".csv"))
+        dialog.query_one("#export-annotator", Select).value = "bob"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: dialog.result is not None)
+        (target,) = dialog.result.files_written
+        assert target.parent.name == "exports" and dialog.result.tags_written == 3
+        await pilot.press("ctrl+s")  # the same name again: refused without "replace"
+        await until(pilot, lambda: "exists" in str(dialog.query_one("#export-message").content))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+    app.store.close()
+    with open(tmp_path / target, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["annotator"] for row in rows} == {"bob"} and len(rows) == 3

@@ -103,6 +103,19 @@ class ScreenLaunchers:
         where = f"{self.store.path}" + ("" if not self.loading else " (articles still loading)")
         self.app.call_from_thread(self.app.push_screen, StatsScreen(stats, self.codebook, where))
 
+    def action_export(self) -> None:
+        from .export import ExportScreen
+
+        article = self.current_article
+        self.app.push_screen(ExportScreen(self._run_export, self.store.annotators(),
+                                          article.id if article is not None else None))
+
+    def _run_export(self, **request):
+        """Called from the export dialog's worker: reads this screen's store (a copy of the tags, taken at once)."""
+        from ...core.annotation_set import export
+
+        return export(self.store, **request)
+
     def action_help(self) -> None:
         from .help import HelpScreen
 
