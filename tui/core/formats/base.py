@@ -181,11 +181,17 @@ def json_text(value: Any) -> str:
     return json_safe(encode_json(value))
 
 
+# Inside JSON strings: lone surrogates (not encodable as UTF-8) and the line breaks JSON leaves raw but
+# str.splitlines() and many JSON Lines readers split on (NEL, LINE and PARAGRAPH SEPARATOR).
+_JSON_ESCAPE = re.compile("[\ud800-\udfff\x85\u2028\u2029]")
+
+
 def json_safe(line: str) -> str:
-    """JSON text (one value or many) with lone surrogates escaped, so it encodes as UTF-8."""
-    if _LONE_SURROGATE.search(line) is None:
+    """JSON text (one value or many) with lone surrogates and Unicode line breaks escaped as ``\\uXXXX``: it
+    encodes as UTF-8, and one record stays on one line for any line splitter."""
+    if _JSON_ESCAPE.search(line) is None:
         return line
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+    return _JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 def text_safe(text: str) -> str:
