@@ -50,6 +50,9 @@ async def test_tag_by_keys_is_on_disk_after_quit(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         assert len(screen.articles) == 5
+        # kept lean: what the extraction worked from is let go, what the screens show stays
+        assert all(a.complete and not (a.mentions or a.timexes or a.regions) for a in screen.articles)
+        assert all(a.statements for a in screen.articles) and any(a.events for a in screen.articles)
         await pilot.press("j", "j")
         statement = screen.current_article.statements[screen.statement_index]
         await pilot.press("a", "1")

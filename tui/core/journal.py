@@ -105,7 +105,10 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             return None
         try:
-            data = json.loads(raw)
+            # Decoded first and the bytes let go, so the file is not held twice while it is parsed.
+            text = raw.decode(json.detect_encoding(raw), "surrogatepass")
+            del raw
+            data = json.loads(text)
         except UnicodeDecodeError as exc:
             raise StoreError(one_line(f"{self.path}: not a TinyDB JSON file (bytes that are not UTF-8 text "
                                       f"at offset {exc.start})")) from exc

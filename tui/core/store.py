@@ -49,6 +49,8 @@ COMPACT_AFTER_BYTES = 32 * 1024 * 1024
 EDITABLE_FIELDS = ("actor", "stance", "note", "suggested")
 REQUIRED_FIELDS = {"id": str, "article_id": str, "start": int, "end": int, "annotator": str}
 INTERNAL_TABLES = ("annotations", "meta", "history")
+# Tag fields whose values repeat across many tags: kept as one string object each in memory.
+SHARED_FIELDS = ("article_id", "article_path", "annotator", "actor", "stance")
 
 
 class AnnotationStore:
@@ -175,6 +177,7 @@ class AnnotationStore:
     def _index_snapshot_tags(self, table: dict[str, Any]) -> None:
         """Check and index every tag of the snapshot: the hot loop of opening, kept flat on purpose."""
         docs, by_article = self._docs, self._by_article
+        shared: dict[Any, Any] = {}  # one string object for each repeated value (an article's path, an actor ...)
         for key, doc in table.items():
             try:
                 uid, article_id = doc["id"], doc["article_id"]
@@ -186,6 +189,10 @@ class AnnotationStore:
                 missing = [f for f, kind in REQUIRED_FIELDS.items()
                            if not isinstance(doc, dict) or type(doc.get(f)) is not kind]
                 self._refuse(f"annotation {key} has no valid {', '.join(missing) or 'fields'}")
+            for name in SHARED_FIELDS:
+                value = doc.get(name)
+                if type(value) is str:
+                    doc[name] = shared.setdefault(value, value)
             if uid in docs:
                 self._unindex(docs[uid])
             docs[uid] = doc

@@ -114,7 +114,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
 
         done: list[Article] = []
         for article in extract_stream(raws):
-            done.append(article)
+            done.append(article.for_reading())
             if len(done) >= BATCH:
                 self.app.call_from_thread(self._replace_articles, done)
                 done = []
