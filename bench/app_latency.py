@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import random
 import statistics
 import subprocess
@@ -47,44 +48,82 @@ from pathlib import Path
 sys.path.insert(0, {root!r})
 from tui.app import NewsdeskApp
 from tui.app.screens.main import MainScreen
-from tui.app.widgets import ArticleReader
+from tui.app.widgets import ArticleList, ArticleReader
 from tui.core.codebook import default_codebook
 from tui.core.store import AnnotationStore
 
+STAY = {stay!r}  # "frame": exit at the first frame; "loaded": also report the full list and the end of loading
+EXPECTED = {expected!r}  # how many articles make the list complete
+
+def rss_mb(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
 class Timed(NewsdeskApp):
-    # reports the first frame composed while the reader holds an article (the seeds are on screen)
+    # marks frames: the first composed while the reader holds an article (the articles are on screen), the first
+    # with every article in the list, and the first after loading finished (every article fully extracted)
+    marks = set()
+
+    def mark(self, name, extra=""):
+        self.marks.add(name)
+        print(name, extra, flush=True)
+
     def _display(self, screen, renderable):
         super()._display(screen, renderable)
-        if renderable is None or getattr(self, "reported", False) or not isinstance(screen, MainScreen):
+        if renderable is None or not isinstance(screen, MainScreen):
             return
-        if screen.articles and screen.query_one(ArticleReader).virtual_size.height:
-            self.reported = True
-            print("frame", flush=True)
+        if "frame" not in self.marks and screen.articles and screen.query_one(ArticleReader).virtual_size.height:
+            self.mark("frame")
+            if STAY == "frame":
+                self.exit()
+        if "frame" in self.marks and "listed" not in self.marks and EXPECTED \\
+                and screen.query_one(ArticleList).option_count >= EXPECTED:
+            self.mark("listed")
+        if "frame" in self.marks and "loaded" not in self.marks and not screen.loading:
+            self.mark("loaded", f"{{len(screen.articles)}} {{rss_mb('VmRSS'):.1f}} {{rss_mb('VmHWM'):.1f}}")
             self.exit()
 
 store = AnnotationStore.open(Path({db!r}), annotator="bench")
 try:
-    Timed([Path({seeds!r})], store, default_codebook()).run(headless=True)
+    Timed([Path(p) for p in {paths!r}], store, default_codebook()).run(headless=True)
 finally:
     store.close()
 """
 
 
-def time_child(code: str) -> float:
+def newsdesk_child(paths: list[Path], db: Path, stay: str = "frame", expected: int = 0) -> str:
+    """Code for a child process running newsdesk headless on ``paths``, reporting marks (see CHILD_NEWSDESK)."""
+    return CHILD_NEWSDESK.format(root=str(ROOT), db=str(db), paths=[str(p) for p in paths], stay=stay,
+                                 expected=expected)
+
+
+def time_marks(code: str, timeout: float = 900) -> dict[str, tuple[float, str]]:
+    """Run ``code`` in a fresh Python; seconds from spawning it to each line it prints ("name rest")."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
-    line = process.stdout.readline()
-    elapsed = time.perf_counter() - start
-    process.wait(timeout=60)
-    if line.strip() != "frame":
+    marks: dict[str, tuple[float, str]] = {}
+    for line in process.stdout:
+        name, _, rest = line.strip().partition(" ")
+        marks.setdefault(name, (time.perf_counter() - start, rest))
+    process.wait(timeout=timeout)
+    if "frame" not in marks:
         raise RuntimeError("child did not report a frame")
-    return elapsed
+    return marks
+
+
+def time_child(code: str) -> float:
+    return time_marks(code)["frame"][0]
 
 
 def launch_figures(runs: int, folder: Path) -> None:
-    newsdesk = CHILD_NEWSDESK.format(root=str(ROOT), db=str(folder / "launch.json"), seeds=str(ROOT / "seeds"))
+    newsdesk = newsdesk_child([ROOT / "seeds"], folder / "launch.json")
     bare_times, app_times = [], []
+    # pip compiles an installed package's bytecode (Textual's included); an editable install of newsdesk run
+    # with PYTHONDONTWRITEBYTECODE=1 would compile its source on every start, which no installed copy does
+    compileall.compile_dir(ROOT / "tui", quiet=1)
     time_child(CHILD_BARE)  # warm the file cache for both
     time_child(newsdesk)
     for _ in range(runs):
@@ -101,17 +140,19 @@ def build_db(path: Path, tags: int) -> None:
     build(path, random.Random(7), max(1, tags // 50), tags)
 
 
-async def keypress_figures(db: Path, presses: int) -> None:
+async def keypress_figures(db: Path, presses: int, corpus: Path | None = None) -> dict[str, float]:
+    """Open ``db`` and the app on ``corpus`` (default: copies of the seeds), press keys; returns the figures in ms."""
     from tui.app import NewsdeskApp
     from tui.app.screens.main import MainScreen
     from tui.core.codebook import default_codebook
     from tui.core.store import AnnotationStore
 
-    corpus = Path(tempfile.mkdtemp(prefix="newsdesk-corpus-"))
-    for number in range(presses // 20 + 2):  # enough statements to tag, one new tag per press
-        for seed in sorted((ROOT / "seeds").glob("*.txt")):
-            (corpus / f"{number:03d}_{seed.name}").write_text(seed.read_text(encoding="utf-8") +
-                                                              f"\nCopy {number}.\n", encoding="utf-8")
+    if corpus is None:
+        corpus = Path(tempfile.mkdtemp(prefix="newsdesk-corpus-"))
+        for number in range(presses // 20 + 2):  # enough statements to tag, one new tag per press
+            for seed in sorted((ROOT / "seeds").glob("*.txt")):
+                (corpus / f"{number:03d}_{seed.name}").write_text(seed.read_text(encoding="utf-8") +
+                                                                  f"\nCopy {number}.\n", encoding="utf-8")
     opened = time.perf_counter()
     store = AnnotationStore.open(db, annotator="bench")
     open_seconds = time.perf_counter() - opened
@@ -142,13 +183,18 @@ async def keypress_figures(db: Path, presses: int) -> None:
             await pilot.pause()
         screen = app.screen
         while len(saves) < presses:
+            article = screen.current_article
+            suggestion = screen._suggestions_for(article).get(screen.statement_index, (None, None))
             count = store.count()
-            start = time.perf_counter()
-            await pilot.press("enter")
-            if store.count() > count and (latency := first_after(saved, start)) is not None:
-                saves.append(latency)
-            elif screen.statement_index == screen._stops()[-1]:
+            if any(suggestion):  # enter accepts a suggestion; where there is none it would only say so
+                start = time.perf_counter()
+                await pilot.press("enter")
+                if store.count() > count and (latency := first_after(saved, start)) is not None:
+                    saves.append(latency)
+            if screen.statement_index == screen._stops()[-1]:
                 await pilot.press("J")
+                if screen.current_article is article:
+                    break  # the last article: report what was measured
             cursor = screen.statement_index
             start = time.perf_counter()
             await pilot.press("j")
@@ -156,10 +202,18 @@ async def keypress_figures(db: Path, presses: int) -> None:
                 moves.append(latency)
     store.close()
     print(f"database: {before} tags, opened in {open_seconds * 1000:.0f} ms")
-    for label, values in (("keypress to durable save (enter)", saves), ("keypress to next statement (j)", moves)):
+    figures = {"tags": before, "open_ms": open_seconds * 1000}
+    for key, label, values in (("save", "keypress to durable save (enter)", saves),
+                               ("next", "keypress to next statement (j)", moves)):
         values.sort()
-        print(f"{label}: median {statistics.median(values) * 1000:.1f} ms, p95 "
-              f"{values[int(len(values) * 0.95) - 1] * 1000:.1f} ms over {len(values)} presses (goal: median < 16)")
+        if not values:
+            raise RuntimeError(f"no {label} measured: no statement with a suggestion in the corpus")
+        figures[f"{key}_median_ms"] = statistics.median(values) * 1000
+        figures[f"{key}_p95_ms"] = values[int(len(values) * 0.95) - 1] * 1000
+        figures[f"{key}_presses"] = len(values)
+        print(f"{label}: median {figures[f'{key}_median_ms']:.1f} ms, p95 {figures[f'{key}_p95_ms']:.1f} ms "
+              f"over {len(values)} presses (goal: median < 16)")
+    return figures
 
 
 def main() -> None:
