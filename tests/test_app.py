@@ -340,3 +340,15 @@ async def test_detected_sides_join_the_codebook_saved_in_the_db(tmp_path: Path) 
     codebook = next(d["value"] for d in stored if d.get("key") == "codebook")
     assert [s["name"] for s in codebook["stances"]] == ["support", "conditional support", "neutral", "sceptical",
                                                         "oppose"]
+
+
+async def test_loaded_articles_are_kept_out_of_full_collections_while_the_screen_lives(tmp_path: Path) -> None:
+    import gc
+
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert gc.get_freeze_count() > 0  # the articles: full collections no longer walk them between keys
+        await pilot.press("q")
+    app.store.close()
+    assert gc.get_freeze_count() == 0
