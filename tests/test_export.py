@@ -391,3 +391,21 @@ def test_export_takes_an_open_store(project: Path) -> None:
         sink = io.StringIO()
         result = export(store, "jsonl", None, TagFilter(annotator="carol"), stream=sink)
     assert result.tags_written == 1 and json.loads(sink.getvalue())["note"] == "\tno actor, tab first"
+
+
+def test_seed_exports_carry_each_articles_publication_date(tmp_path: Path) -> None:
+    """Stated or inferred, the date is the one `newsdesk extract` gives (the seeds' gold)."""
+    import shutil
+
+    root = tmp_path / "proj"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", root / "seeds")
+    gold = json.loads((Path(__file__).resolve().parent / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
+    with AnnotationStore.open(root / "annotations" / "annotations.json", annotator="alice") as store:
+        for path in sorted((root / "seeds").glob("*.txt")):
+            text = text_of(path)
+            store.set_tag(article_id=article_id(text), article_path=f"seeds/{path.name}", text=text, start=0, end=5,
+                          annotator="alice", actor="Russia")
+    export(db_of(root), "jsonl", tmp_path / "out.jsonl")
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    dates = {Path(r["article_path"]).name: r["article_published"] for r in records}
+    assert dates == {name: gold[name]["published"] for name in gold if not name.startswith("_")}

@@ -44,12 +44,10 @@ class ArticleInfo:
     _meta: tuple[str | None, str | None] | None = field(default=None, repr=False)
 
     def title_and_date(self) -> tuple[str | None, str | None]:
-        """Title and publication date (YYYY-MM-DD) from the page layout only, not the full extraction.
-
-        The date is the one the page states (container metadata, a date header, dateline, stamp or URL); a
-        date the app would only infer from weekdays named in the text is left out: it is a guess, and the
-        inference costs milliseconds per article (``decide`` gets no text to infer from).
-        """
+        """Title and publication date (YYYY-MM-DD) as ``newsdesk extract`` finds them, from the page layout
+        and the date rules alone (about 0.3 ms an article, not the full extraction): the date the page states
+        (container metadata, a date header, dateline, stamp or URL), else the one inferred from weekdays named
+        against dates in the text."""
         if self._meta is None:
             if self.text is None or self.raw is None:
                 self._meta = (None, None)
@@ -59,7 +57,7 @@ class ArticleInfo:
 
                 raw = self.raw
                 layout = analyse(self.text, raw.fmt, headings=raw.headings, title=raw.title)
-                when, _origin = decide(layout.hints, "", container=raw.published)
+                when, _origin = decide(layout.hints, self.text, container=raw.published)
                 self._meta = (raw.title or layout.title, when.isoformat() if when else None)
         return self._meta
 
