@@ -124,7 +124,8 @@ def _is_future(text: str, start: int, end: int) -> bool:
     return bool(after and FUTURE_CUES.search(after.group(0)))
 
 
-def _mentions(text: str) -> tuple[list[_DateMention], list[_WeekdayMention]]:
+def _date_mentions(text: str) -> tuple[list[_DateMention], set[int]]:
+    """Explicit month-day dates, and where the weekdays written with them start."""
     dates: list[_DateMention] = []
     attached: set[int] = set()
     for m in EXPLICIT_DATE.finditer(text):
@@ -137,6 +138,11 @@ def _mentions(text: str) -> tuple[list[_DateMention], list[_WeekdayMention]]:
         after_next = bool(m.group("wd")) and text[max(0, m.start() - 5):m.start()].lower().strip() == "next"
         future = after_next or _is_future(text, m.start(), m.end())
         dates.append(_DateMention(month, day, int(year) if year else None, weekday, m.start(), future, after_next))
+    return dates, attached
+
+
+def _weekday_mentions(text: str, attached: set[int]) -> list[_WeekdayMention]:
+    """Weekdays named on their own ("on Friday"), with the tense of their clause."""
     weekdays = []
     for m in WEEKDAY.finditer(text):
         if m.start("wd") in attached:
@@ -144,14 +150,15 @@ def _mentions(text: str) -> tuple[list[_DateMention], list[_WeekdayMention]]:
         prefix = (m.group("prefix") or "").strip().lower()
         future = prefix in ("next", "until", "by") or _is_future(text, m.start(), m.end())
         weekdays.append(_WeekdayMention(WEEKDAY_NUMBERS[m.group("wd")[:3].lower()], m.start(), future))
-    return dates, weekdays
+    return weekdays
 
 
 def infer_from_text(text: str, *, reference: date | None = None, today: date | None = None) -> date | None:
     today = today or date.today()
-    dates, weekdays = _mentions(text)
+    dates, attached = _date_mentions(text)
     if not dates:
-        return None
+        return None  # weekdays alone fix no date: their tenses are not worth reading
+    weekdays = _weekday_mentions(text, attached)
     explicit_years = [d.year for d in dates if d.year]
     candidates = set(explicit_years) | set(range(today.year - 10, today.year + 1))
     if reference:
