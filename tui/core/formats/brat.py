@@ -77,12 +77,17 @@ def type_names(names: list[str | None], fallback: str) -> dict[str | None, str]:
             base = _UNSAFE_TYPE.sub("_", ascii_only).strip("_-") or fallback
             if not base[0].isalpha():
                 base = f"{fallback}_{base}"
-        candidate, number = base, 2
-        while candidate.lower() in taken:
-            candidate, number = f"{base}_{number}", number + 1
-        taken.add(candidate.lower())
-        result[name] = candidate
+        result[name] = _unique(base, taken, "_")
     return result
+
+
+def _unique(base: str, taken: set[str], joint: str) -> str:
+    """``base``, or ``base<joint>2``, ``base<joint>3`` ... whichever is not yet taken (ignoring case); takes it."""
+    candidate, number = base, 2
+    while candidate.lower() in taken:
+        candidate, number = f"{base}{joint}{number}", number + 1
+    taken.add(candidate.lower())
+    return candidate
 
 
 def _one_line(value: str) -> str:
@@ -161,12 +166,7 @@ def _annotator_folders(annotators: list[str]) -> dict[str, str]:
     taken = set(CONF_FILES)
     result = {}
     for annotator in annotators:
-        base = safe_name(annotator, "annotator")
-        candidate, number = base, 2
-        while candidate.lower() in taken:
-            candidate, number = f"{base}-{number}", number + 1
-        taken.add(candidate.lower())
-        result[annotator] = candidate
+        result[annotator] = _unique(safe_name(annotator, "annotator"), taken, "-")
     return result
 
 
