@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 def _print_stats(stats: Stats, codebook: Codebook, db: Path) -> None:
     from rich.console import Console
 
-    from ..charts import stats_heading, stats_renderables
+    from .charts import stats_heading, stats_renderables
 
     console = Console()
     bar_width = max(10, min(40, console.width // 4))

@@ -1,5 +1,6 @@
 """Rich renderables of the statistics, drawn the same in the terminal (``newsdesk stats``) and in the app's
-statistics screen: tables, block bars per actor and annotator, a stance split per actor.
+statistics screen: tables, block bars per actor and annotator, a stance split per actor. Rich belongs to the UI
+layers only, so this lives with the command line and the app imports it from here.
 
 Text from the database (actors, paths, titles) is stripped of control characters and never read as markup.
 """
@@ -11,9 +12,9 @@ from typing import Any
 from rich.console import Group
 from rich.text import Text
 
-from .core.codebook import PALETTE, Codebook
-from .core.stats import Stats, bar, split_widths
-from .core.text import plain, shown_path
+from ..core.codebook import PALETTE, Codebook
+from ..core.stats import Stats, bar, split_widths
+from ..core.text import plain, shown_path
 
 NONE_LABEL = "(none)"
 NONE_COLOR = "grey50"
