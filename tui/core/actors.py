@@ -56,7 +56,7 @@ def name_key(name: str) -> str:
     return " ".join(plain.split())
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """One regex alternation shaped as a prefix tree (much faster than a flat alternation)."""
     trie: dict = {}
     for word in words:
@@ -96,7 +96,7 @@ def _build_gazetteer() -> tuple[dict[str, tuple[str | None, str | None]], re.Pat
     for blocked in data.BLOCKED:
         surfaces[blocked] = (None, None)
     surfaces = {k: v for k, v in surfaces.items() if not k.startswith("the ")}
-    pattern = re.compile(rf"(?<![\w.\-])(?=[A-Z\u00c0-\u00de]|al[- ]Q){_trie_pattern(list(surfaces))}(?![\w]|\.\w)")
+    pattern = re.compile(rf"(?<![\w.\-])(?=[A-Z\u00c0-\u00de]|al[- ]Q){trie_pattern(list(surfaces))}(?![\w]|\.\w)")
     return surfaces, pattern
 
 

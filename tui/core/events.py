@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from .actor_data import MEDIA_OUTLETS
-from .actors import _trie_pattern
+from .actors import trie_pattern
 from .model import Event, Mention, Statement, Timex
+from .scanning import CASE_TRAPS
 
 PLOVER = {"MEET": "CONSULT", "CALL": "CONSULT", "EXCHANGE": "CONCEDE", "PROPOSE": "AGREE", "AGREE": "AGREE",
           "ATTACK": "ASSAULT", "ACCUSE": "ACCUSE", "STATEMENT": None}
@@ -53,9 +54,6 @@ TRIGGER_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern, re.I)) for kind, pattern in TRIGGER_PATTERNS]
 _LOWERED_TRIGGERS = [re.compile(pattern) for _, pattern in TRIGGER_PATTERNS]
-# Characters for which "re.I on the text" and "plain matching on text.lower()" disagree (or lower() changes the
-# length): İ, dotless ı, long ſ, the Kelvin sign. A sentence holding one keeps the re.I patterns.
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 # Cheap substring checks that skip a type's pattern when none of its words is in the sentence (most sentences).
 TRIGGER_WORDS = {
     "EXCHANGE": ("swap", "exchang", "releas", "free", "trad", "return", "welcomed back", "handed over", "prisoner",
@@ -76,7 +74,7 @@ _ALL_TRIGGER_WORDS = {word for words in TRIGGER_WORDS.values() for word in words
 TRIGGER_KINDS_OF_WORD = {word: {kind for kind, words in TRIGGER_WORDS.items() for w in words if w in word}
                          for word in _ALL_TRIGGER_WORDS}
 # A prefix tree finds the same (longest) word at each place as the flat alternation, several times faster.
-TRIGGER_HINT = re.compile(_trie_pattern(sorted(_ALL_TRIGGER_WORDS)))
+TRIGGER_HINT = re.compile(trie_pattern(sorted(_ALL_TRIGGER_WORDS)))
 REJECTION = re.compile(r"reject|refut|dismiss|deni", re.I)
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to be held|scheduled|expected|plans?|planned|set to|next|upcoming|"
                     r"due to|ready to|promis(?:es|ed)? to|intends?|going to|is to|are to|to present|to hand|"
@@ -86,7 +84,7 @@ NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]*-for)(?!\s*for
 ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:phase|round|stage|part|batch)\b",
                      re.I)
 ORDINAL_UNITS = ("phase", "round", "stage", "part", "batch")  # a sentence holding none of these has no ordinal
-# FUTURE and ORDINAL without re.I, for the lowered text (see _CASE_TRAPS)
+# FUTURE and ORDINAL without re.I, for the lowered text (see CASE_TRAPS)
 _LOWERED_FUTURE = re.compile(FUTURE.pattern)
 _LOWERED_ORDINAL = re.compile(ORDINAL.pattern)
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
@@ -136,7 +134,7 @@ def find_events(text: str, statements: list[Statement], timexes: list[Timex], me
     timexes = sorted(timexes, key=lambda t: t.start)
     timex_starts = [t.start for t in timexes]
     low: str | None = text.lower()
-    if len(low) != len(text) or not text.isascii() and _CASE_TRAPS.search(text):
+    if len(low) != len(text) or not text.isascii() and CASE_TRAPS.search(text):
         low = None  # the patterns run with re.I on the text itself, sentence by sentence
     for statement in statements:
         if statement.kind not in EVENT_STATEMENT_KINDS:
@@ -158,13 +156,13 @@ def _triggers(text: str, low: str | None, statement: Statement) -> list[_Trigger
     else:
         sentence = text[statement.start:statement.end]
         lowered = sentence.lower()
-        plain = len(lowered) == len(sentence) and not _CASE_TRAPS.search(sentence)
+        plain = len(lowered) == len(sentence) and not CASE_TRAPS.search(sentence)
     hinted: set[str] = set()
     for word in set(TRIGGER_HINT.findall(lowered)):
         hinted |= TRIGGER_KINDS_OF_WORD[word]
     if not hinted:
         return found
-    # Same matches, same offsets: lower() keeps the length and no character folds differently (see _CASE_TRAPS).
+    # Same matches, same offsets: lower() keeps the length and no character folds differently (see CASE_TRAPS).
     for (kind, pattern), lowered_pattern in zip(TRIGGERS, _LOWERED_TRIGGERS):
         if kind not in hinted:
             continue

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Region
+from .scanning import CASE_TRAPS
 
 MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
           r"Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
@@ -54,8 +55,6 @@ _SENTENCE_END_CHARS = frozenset(".!?…:;,\"”’')]")
 # Cheap checks that spare most lines a search of the whole line: each pattern's match holds one of these words.
 _CREDIT_WORDS = ("via", " Photo", "Getty Images", "/")  # CREDIT_TAIL (case-sensitive)
 _STAMP_WORDS = ("published", "posted", "created", "updated", "modified")  # STAMP, in a lowered line
-# Characters on which re.I and lower() disagree (İ, dotless ı, long ſ, the Kelvin sign): a line holding one is searched.
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _ends_sentence(line: str) -> bool:
@@ -67,7 +66,7 @@ def _ends_sentence(line: str) -> bool:
 
 def _has_stamp(line: str) -> bool:
     """``STAMP.search(line)``, skipping the search when the line holds none of the labels."""
-    if line.isascii() or not _CASE_TRAPS.search(line):
+    if line.isascii() or not CASE_TRAPS.search(line):
         low = line.lower()
         if not any(word in low for word in _STAMP_WORDS):
             return False

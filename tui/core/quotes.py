@@ -14,12 +14,13 @@ import bisect
 import re
 
 from tui.core import actor_data as data
-from tui.core.actors import _trie_pattern
+from tui.core.actors import trie_pattern
 from tui.core.model import Mention, Quote
+from tui.core.scanning import LastTextMemo
 
 _CUE_WORDS = data.SPEECH_VERBS.split("|") + ["according to", "According to", "asserting", "saying", "adding",
                                              "stressing", "insisting", "noting", "warning"]
-_CUE_RE = re.compile(rf"\b(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\ba ){_trie_pattern(_CUE_WORDS)}\b")
+_CUE_RE = re.compile(rf"\b(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\ba ){trie_pattern(_CUE_WORDS)}\b")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 _OPEN_TO_CLOSE = {"“": "”", "«": "»", "‘": "’", "„": "“”", '"': '"', "'": "'"}
 _QUOTE_CHARS = "\"“”«»‘’„'"
@@ -162,19 +163,14 @@ class _Context:
         return self.mentions[left:right]
 
 
-# The line facts of the last text: find_quotes and statement_speaker each build a context for the same article.
-# One (text, facts) pair, replaced at once, so that threads never mix texts.
-_LINE_MEMO: list[tuple[str | None, tuple]] = [(None, ())]
-
-
-def _line_facts(text: str) -> tuple[list[tuple[int, int]], list[int], set[int]]:
+def _compute_line_facts(text: str) -> tuple[list[tuple[int, int]], list[int], set[int]]:
     """Non-empty lines, their starts, and the starts of heading-like lines (never mutated by the callers)."""
-    memo_text, facts = _LINE_MEMO[0]
-    if memo_text is not text:  # identity: the memo holds its text, so no other text can have that address
-        lines = _lines(text)
-        facts = (lines, [s for s, _ in lines], {s for s, e in lines if _is_heading_like(text[s:e])})
-        _LINE_MEMO[0] = (text, facts)
-    return facts
+    lines = _lines(text)
+    return lines, [s for s, _ in lines], {s for s, e in lines if _is_heading_like(text[s:e])}
+
+
+# find_quotes and statement_speaker each build a context for the same article.
+_line_facts = LastTextMemo(_compute_line_facts)
 
 
 def _is_heading_like(line: str) -> bool:

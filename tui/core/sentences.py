@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .scanning import LastTextMemo
+
 try:  # pragma: no cover - the import itself is trivial
     import sentencex as _sentencex
 except Exception:  # pragma: no cover - fallback keeps the module usable
@@ -114,8 +116,8 @@ def _block_sentences(block: str) -> list[tuple[int, int]]:
 
 
 # The sentences of each block of the last text split, by block offsets: an article is split by paragraphs, then
-# again whole (to find speakers). One (text, blocks) pair, replaced at once, so that threads never mix texts.
-_MEMO: list[tuple[str | None, dict[tuple[int, int], list[tuple[int, int]]]]] = [(None, {})]
+# again whole (to find speakers).
+_blocks_of: LastTextMemo[dict[tuple[int, int], list[tuple[int, int]]]] = LastTextMemo(lambda _text: {})
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -125,10 +127,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     length = len(text)
     start = max(0, min(start or 0, length))
     end = length if end is None else max(start, min(end, length))
-    memo_text, memo = _MEMO[0]
-    if memo_text is not text:  # identity: the memo holds its text, so no other text can have that address
-        memo = {}
-        _MEMO[0] = (text, memo)
+    memo = _blocks_of(text)
     spans: list[tuple[int, int]] = []
     for block in _line_blocks(text, start, end):
         inner = memo.get(block)
