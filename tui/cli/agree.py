@@ -17,7 +17,7 @@ from typing import Any
 from ..core.agreement import FIELDS, AgreementReport, agreement
 from ..core.codebook import Codebook, CodebookError, default_codebook
 from ..core.store import AnnotationStore, StoreError, default_db_path
-from ..core.store_defaults import database_exists
+from ..core.store_defaults import database_problem
 from ..core.text import shown_path
 from .common import plain
 
@@ -44,10 +44,8 @@ def read_database(db: Path | None) -> tuple[Path, list[dict], Codebook]:
     from . import CliError
 
     path = db or default_db_path()
-    if path.exists() and not path.is_file():
-        raise CliError(f"{path}: not a file")
-    if not database_exists(path):
-        raise CliError(f"{path}: no such annotation database")
+    if problem := database_problem(path):
+        raise CliError(problem)
     try:
         with AnnotationStore.open(path, read_only=True) as store:
             tags = list(store.all_tags())

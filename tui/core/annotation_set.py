@@ -38,7 +38,7 @@ from .formats.base import (AnnotationSetError, ArticleInfo, ExportEntry, FormatE
 from .formats.output import Meter, Progress, write_files, write_folder
 from .reader import RawArticle, Skipped, article_id, read_file
 from .store import AnnotationStore
-from .store_defaults import database_exists, default_annotator, default_db_path, utc_now
+from .store_defaults import database_problem, default_annotator, default_db_path, utc_now
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -322,8 +322,8 @@ def _open(source: AnnotationStore | str | os.PathLike[str] | None) -> tuple[Anno
     if isinstance(source, AnnotationStore):
         return source, False
     path = Path(source) if source is not None else default_db_path()
-    if not database_exists(path):
-        raise AnnotationSetError(f"{path}: no such annotation database")
+    if problem := database_problem(path):
+        raise AnnotationSetError(problem)
     return AnnotationStore.open(path, annotator=default_annotator(), read_only=True), True
 
 

@@ -19,7 +19,7 @@ from typing import Any, Sequence
 
 from .journal import StoreError, StoreLocked, WriterLock, fsync_dir, one_line
 from .store import AnnotationStore
-from .store_defaults import database_exists
+from .store_defaults import database_problem
 
 TAG_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str,), "article_id": (str,), "start": (int,), "end": (int,), "annotator": (str,),
@@ -96,10 +96,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _read_input(path: Path) -> tuple[list[dict], Any]:
-    if path.exists() and not path.is_file():
-        raise MergeError(f"{path}: not a file")
-    if not database_exists(path):
-        raise MergeError(f"{path}: no such database file")
+    if problem := database_problem(path):
+        raise MergeError(problem)
     try:
         with AnnotationStore.open(path, annotator="merge", read_only=True) as store:
             tags = list(store.all_tags())

@@ -41,3 +41,12 @@ def utc_now() -> str:
 def database_exists(path: Path) -> bool:
     """A database is there when its JSON file is, or (before its first compaction) its journal."""
     return path.is_file() or path.with_name(path.name + ".journal").is_file()
+
+
+def database_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be opened as an existing database (one line naming it), or None when it can be tried."""
+    if path.exists() and not path.is_file():
+        return f"{path}: not a file"
+    if not database_exists(path):
+        return f"{path}: no such annotation database"
+    return None
