@@ -101,8 +101,13 @@ def test_every_format_keeps_offsets_on_random_text(case) -> None:
                 assert 0 <= start < end <= len(text)
 
         brat = out / "brat"
-        files = [p for p in brat.rglob("*") if p.is_file()]
-        assert all(inside(brat, p) for p in files)
-        assert [p for p in out.iterdir()] and all(inside(out, p) for p in out.rglob("*"))
+        # Nothing was written anywhere but the export paths: the rest of the folder is as built.
+        assert sorted(p.name for p in Path(folder).iterdir()) == ["out", "proj"]
+        assert {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} <= {
+            "articles/x.txt", "annotations/annotations.json", "annotations/annotations.json.journal",
+            "annotations/annotations.json.lock"}
+        assert sorted(p.name for p in out.iterdir()) == sorted(["brat", *(f"set.{fmt}" for fmt in results if
+                                                                          fmt != "brat"), "set.label_config.xml"])
+        assert all(inside(brat, p) for p in brat.rglob("*"))
         for txt in brat.glob("*/*.txt"):
             assert txt.read_bytes().decode("utf-8") == text
