@@ -50,7 +50,7 @@ from tui.app import NewsdeskApp
 from tui.app.screens.main import MainScreen
 from tui.app.widgets import ArticleList, ArticleReader
 from tui.core.codebook import default_codebook
-from tui.core.store import AnnotationStore
+from tui.core.store.database import AnnotationStore
 
 STAY = {stay!r}  # "frame": exit at the first frame; "loaded": also report the full list and the end of loading
 EXPECTED = {expected!r}  # how many articles make the list complete
@@ -145,7 +145,7 @@ async def keypress_figures(db: Path, presses: int, corpus: Path | None = None) -
     from tui.app import NewsdeskApp
     from tui.app.screens.main import MainScreen
     from tui.core.codebook import default_codebook
-    from tui.core.store import AnnotationStore
+    from tui.core.store.database import AnnotationStore
 
     if corpus is None:
         corpus = Path(tempfile.mkdtemp(prefix="newsdesk-corpus-"))

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.store_latency import build  # noqa: E402
-from tui.core.annotation_set import FORMATS, export  # noqa: E402
+from tui.core.sets.annotation_set import FORMATS, export  # noqa: E402
 
 GOAL_SECONDS = 5.0
 

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core import pipeline  # noqa: E402
-from tui.core.reader import RawArticle  # noqa: E402
+from tui.core.extract import pipeline  # noqa: E402
+from tui.core.extract.reader import RawArticle  # noqa: E402
 
 
 def make_articles(count: int, size: int, seed: int = 1) -> list[RawArticle]:
@@ -39,12 +39,12 @@ def make_articles(count: int, size: int, seed: int = 1) -> list[RawArticle]:
 
 def stage_times(articles: list[RawArticle]) -> dict[str, float]:
     """Process seconds spent in each stage over all articles (a second pass, for the breakdown only)."""
-    from tui.core.actors import find_mentions
-    from tui.core.events import find_events
-    from tui.core.layout import analyse
-    from tui.core.quotes import find_quotes
-    from tui.core.statements import body_sentences, build_statements
-    from tui.core.timex import find_timexes
+    from tui.core.extract.actors import find_mentions
+    from tui.core.extract.events import find_events
+    from tui.core.extract.layout import analyse
+    from tui.core.extract.quotes import find_quotes
+    from tui.core.extract.statements import body_sentences, build_statements
+    from tui.core.extract.timex.tagger import find_timexes
 
     totals = dict.fromkeys(("layout", "sentences", "mentions", "quotes", "statements", "timexes", "events"), 0.0)
     anchor = date(2025, 5, 28)

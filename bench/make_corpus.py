@@ -27,8 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))  # the TimeBank reader
 
-from tui.core.reader import article_id  # noqa: E402
+from tui.core.extract.reader import article_id  # noqa: E402
 from tui.core.seeds import seeds_dir  # noqa: E402
 
 DEFAULT_TIMEBANK = ROOT.parent / "shared" / "data" / "timebank"
@@ -88,7 +89,7 @@ def load_pools(timebank: Path | None) -> Pools:
                 paragraphs.extend(split_long(line))
     titles.extend(headings)
     if timebank is not None and timebank.is_dir():
-        from tui.core.timebank import parse_tml
+        from timebank import parse_tml
 
         for path in sorted(timebank.glob("*.tml")):
             try:

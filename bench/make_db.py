@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.core.anchoring import selector  # noqa: E402
 from tui.core.codebook import default_codebook  # noqa: E402
-from tui.core.journal import AtomicJSONStorage  # noqa: E402
-from tui.core.layout import analyse  # noqa: E402
-from tui.core.reader import RawArticle, read_articles  # noqa: E402
-from tui.core.statements import body_sentences  # noqa: E402
-from tui.core.store import SCHEMA_VERSION, utc_now  # noqa: E402
+from tui.core.extract.layout import analyse  # noqa: E402
+from tui.core.extract.reader import RawArticle, read_articles  # noqa: E402
+from tui.core.extract.statements import body_sentences  # noqa: E402
+from tui.core.store.anchoring import selector  # noqa: E402
+from tui.core.store.database import SCHEMA_VERSION, utc_now  # noqa: E402
+from tui.core.store.journal import AtomicJSONStorage  # noqa: E402
 
 CODERS = ("alice", "bob", "carol", "dmitro")
 ADJUDICATOR = "adjudicated"

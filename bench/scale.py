@@ -13,7 +13,7 @@ several runs, the ratios from runs taken side by side (interleaved) in the same 
 * on the 10,000 articles, with an empty database and with the 100,000 tags, until everything is loaded: the time
   to the first frame with every article in the list, to the first frame after the full extraction, and the
   memory of that process (VmHWM: its peak resident set);
-* extraction throughput (tui.core.pipeline.extract_paths, reading included) in a child process pinned to one
+* extraction throughput (tui.core.extract.pipeline.extract_paths, reading included) in a child process pinned to one
   core, for 1,000 and 10,000 articles;
 * opening the 100,000-tag database, and keypress latencies with it (bench/app_latency.py's keypress_figures on the
   corpus' largest month folder, so the app is ready in seconds; the other tags stay in the database);
@@ -50,7 +50,7 @@ CHILD_EXTRACT = """
 import os, sys, time
 sys.path.insert(0, {root!r})
 os.sched_setaffinity(0, {{min(os.sched_getaffinity(0))}})
-from tui.core.pipeline import extract_paths
+from tui.core.extract.pipeline import extract_paths
 start = time.perf_counter()
 count = sum(1 for _ in extract_paths([{folder!r}]))
 print(count, time.perf_counter() - start, flush=True)
@@ -196,7 +196,7 @@ def extraction_rows(runs: int, small: Path, big: Path) -> list[Row]:
 
 
 def store_rows(db: Path, corpus: Path, presses: int, work: Path) -> list[Row]:
-    from tui.core.store import AnnotationStore
+    from tui.core.store.database import AnnotationStore
 
     opens, samples = [], []
     for _ in range(5):

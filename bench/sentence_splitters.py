@@ -192,7 +192,7 @@ def make_splitters() -> dict[str, tuple[Callable[[str], list[tuple[int, int]]], 
         splitters["nupunkt"] = (lambda t: list(nupunkt.sent_spans(t)), "native")
     except ImportError:
         pass
-    from tui.core.sentences import split_sentences
+    from tui.core.extract.sentences import split_sentences
 
     splitters["newsdesk"] = (lambda t: split_sentences(t), "native")
     return splitters

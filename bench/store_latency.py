@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.core.anchoring import selector  # noqa: E402
-from tui.core.journal import AtomicJSONStorage  # noqa: E402
-from tui.core.store import SCHEMA_VERSION, AnnotationStore, utc_now  # noqa: E402
+from tui.core.store.anchoring import selector  # noqa: E402
+from tui.core.store.database import SCHEMA_VERSION, AnnotationStore, utc_now  # noqa: E402
+from tui.core.store.journal import AtomicJSONStorage  # noqa: E402
 
 ACTORS = ["Russia", "Ukraine", "the European Union", "NATO", "Turkey", "China", "the United States", "Israel",
           "Hamas", "Egypt", "Qatar", "the United Nations", "Sergey Lavrov", "Volodymyr Zelensky", "the Kremlin"]

@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from tui.core import actor_data
-from tui.core.actors import find_mentions, name_key
+from tui.core.extract import actor_data
+from tui.core.extract.actors import find_mentions, name_key
 
 
 def by_text(text):
@@ -163,7 +163,7 @@ def test_mentions_sorted_and_non_overlapping():
 
 
 def test_tables_use_canonical_names():
-    from tui.core.actor_data import build_country_surfaces
+    from tui.core.extract.actor_data import build_country_surfaces
 
     canonical = set(build_country_surfaces().values())
     for table in (actor_data.DEMONYMS, actor_data.METONYMS):

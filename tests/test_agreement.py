@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 
 from tui.cli import main
-from tui.core.agreement import agreement, cohen_kappa, contested_units
 from tui.core.codebook import Codebook
-from tui.core.store import AnnotationStore
+from tui.core.sets.agreement import agreement, cohen_kappa, contested_units
+from tui.core.store.database import AnnotationStore
 
 STANCES = ["support", "conditional support", "neutral", "sceptical", "oppose", "hostile"]
 ACTORS = ["Russia", "Ukraine", "United States", "European Union", "Turkey", "NATO"]

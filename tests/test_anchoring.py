@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.anchoring import CONTEXT_CHARS, locate, selector
+from tui.core.store.anchoring import CONTEXT_CHARS, locate, selector
 
 TEXT = ("MOSCOW, May 28 (Reuters) - Russia said on Wednesday that talks with Ukraine could resume in Istanbul. "
         "Ukraine rejected the proposal as a stalling tactic, officials in Kyiv said. "

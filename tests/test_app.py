@@ -15,7 +15,7 @@ from tui.app.screens.picker import PickerScreen
 from tui.app.screens.timeline import TimelineScreen
 from tui.app.widgets import ArticleReader, EventsPanel
 from tui.core.codebook import default_codebook
-from tui.core.store import AnnotationStore
+from tui.core.store.database import AnnotationStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (120, 36)

@@ -8,8 +8,8 @@ from test_app import ROOT, SIZE, loaded, make_app, until
 
 from tui.app.screens.disagreements import DisagreementsScreen
 from tui.app.screens.main import MainScreen
-from tui.core.pipeline import extract_paths
-from tui.core.store import AnnotationStore
+from tui.core.extract.pipeline import extract_paths
+from tui.core.store.database import AnnotationStore
 
 
 def two_coders(db: Path) -> list[tuple[int, int]]:

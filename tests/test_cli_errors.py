@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main as cli_main
-from tui.core.store import AnnotationStore
+from tui.core.store.database import AnnotationStore
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Russia said on Monday that talks with Ukraine would resume in Istanbul.\n"

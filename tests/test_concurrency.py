@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.annotation_set import export
-from tui.core.store import AnnotationStore, StoreLocked
+from tui.core.sets.annotation_set import export
+from tui.core.store.database import AnnotationStore, StoreLocked
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Russia said talks could resume. Ukraine rejected the proposal. Turkey offered to host them."
@@ -21,7 +21,7 @@ SPANS = [(0, 31), (32, 62), (63, 91)]
 WRITER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
-    from tui.core.store import AnnotationStore
+    from tui.core.store.database import AnnotationStore
     text = {text!r}
     with AnnotationStore.open({db!r}, annotator="tagger") as store:
         for start, end in {spans!r}:

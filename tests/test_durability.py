@@ -17,15 +17,15 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from tui.core.store import AnnotationStore
+from tui.core.store.database import AnnotationStore
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = int(os.environ.get("NEWSDESK_CRASH_ROUNDS", "200"))
 
 CHILD = r"""
 import sys
-import tui.core.store as store_module
-from tui.core.store import AnnotationStore
+import tui.core.store.database as store_module
+from tui.core.store.database import AnnotationStore
 store_module.COMPACT_AFTER_RECORDS = int(sys.argv[3])
 text = "Talks resumed in Istanbul on Monday. " * 40
 store = AnnotationStore.open(sys.argv[1], annotator=sys.argv[2])

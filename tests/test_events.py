@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from tui.core.extract.pipeline import extract_article
+from tui.core.extract.reader import RawArticle
+from tui.core.extract.timeline import build_timeline, same_event
 from tui.core.model import Event
-from tui.core.pipeline import extract_article
-from tui.core.reader import RawArticle
-from tui.core.timeline import build_timeline, same_event
 
 
 def events_of(text: str, published: date, path: str = "a.txt"):

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core import annotation_set
-from tui.core.annotation_set import FORMATS, ArticleResolver, TagFilter, export
-from tui.core.formats import brat, csvtable
-from tui.core.formats.base import TAG_FIELDS
-from tui.core.reader import article_id, read_file
-from tui.core.store import AnnotationStore
+from tui.core.extract.reader import article_id, read_file
+from tui.core.sets import annotation_set
+from tui.core.sets.annotation_set import FORMATS, ArticleResolver, TagFilter, export
+from tui.core.sets.formats import brat, csvtable
+from tui.core.sets.formats.base import TAG_FIELDS
+from tui.core.store.database import AnnotationStore
 
 # CRLF line ends on disk, an astral emoji before and inside tags, a tag across a line break.
 ARTICLE_A = ("Talks Resume in Geneva\r\nPublished: March 3, 2025\r\n\r\n"
@@ -328,8 +328,8 @@ def test_a_failed_write_leaves_no_half_export(project: Path, tmp_path: Path, mon
         (target / "half.ann").write_text("T1\t", encoding="utf-8")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("tui.core.formats.jsonl.write", broken)
-    monkeypatch.setattr("tui.core.formats.brat.write_folder", broken_folder)
+    monkeypatch.setattr("tui.core.sets.formats.jsonl.write", broken)
+    monkeypatch.setattr("tui.core.sets.formats.brat.write_folder", broken_folder)
     with pytest.raises(annotation_set.AnnotationSetError, match="No space left"):
         export(db_of(project), "jsonl", out, force=True)
     with pytest.raises(annotation_set.AnnotationSetError, match="No space left"):
@@ -393,13 +393,13 @@ def test_export_takes_an_open_store(project: Path) -> None:
     assert result.tags_written == 1 and json.loads(sink.getvalue())["note"] == "\tno actor, tab first"
 
 
-def test_seed_exports_carry_each_articles_publication_date(tmp_path: Path) -> None:
+def test_seed_exports_carry_each_articles_publication_date(tmp_path: Path, seeds_gold: dict) -> None:
     """Stated or inferred, the date is the one `newsdesk extract` gives (the seeds' gold)."""
     import shutil
 
     root = tmp_path / "proj"
     shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", root / "seeds")
-    gold = json.loads((Path(__file__).resolve().parent / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
+    gold = seeds_gold
     with AnnotationStore.open(root / "annotations" / "annotations.json", annotator="alice") as store:
         for path in sorted((root / "seeds").glob("*.txt")):
             text = text_of(path)

@@ -11,10 +11,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tui.core.annotation_set import export
-from tui.core.formats import csvtable
-from tui.core.reader import RawArticle, article_id, read_file
-from tui.core.store import AnnotationStore
+from tui.core.extract.reader import RawArticle, article_id, read_file
+from tui.core.sets.annotation_set import export
+from tui.core.sets.formats import csvtable
+from tui.core.store.database import AnnotationStore
 
 # Any code point a UTF-8 file can hold (no lone surrogates), control characters and line separators included.
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=200)

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from tui.cli import main as cli_main
 from tui.cli.common import plain
+from tui.core.extract.pipeline import extract_article, extract_paths
+from tui.core.extract.reader import RawArticle, Skipped, read_articles
 from tui.core.model import Article
-from tui.core.pipeline import extract_article, extract_paths
-from tui.core.reader import RawArticle, Skipped, read_articles
 
 SUFFIXES = (".txt", ".html", ".jsonl", ".md")
 # pieces that reach the interesting paths: layout lines, quotes, cue verbs, dates, actors, HTML, JSON, escapes
@@ -197,7 +197,7 @@ def test_extract_messages_strip_escapes(tmp_path, capsys, monkeypatch) -> None:
 
 
 def test_stats_and_agree_tables_strip_escapes(tmp_path, capsys, monkeypatch) -> None:
-    from tui.core.store import AnnotationStore
+    from tui.core.store.database import AnnotationStore
 
     corpus = hostile_corpus(tmp_path / "corpus")
     (corpus / "evil \x1b[31m[bold]name\x07.bin").unlink()
@@ -236,7 +236,7 @@ def make_app():
     def make(db: Path, paths: list[Path]):
         from tui.app import NewsdeskApp
         from tui.core.codebook import default_codebook
-        from tui.core.store import AnnotationStore
+        from tui.core.store.database import AnnotationStore
 
         store = AnnotationStore.open(db, annotator="[bold]tester\x1b[31m")
         opened.append(store)

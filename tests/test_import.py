@@ -10,11 +10,11 @@ import pytest
 from tinydb import TinyDB
 
 from tui.cli import main
-from tui.core.anchoring import selector
-from tui.core.annotation_set import AnnotationSetError, export, import_file
-from tui.core.formats.base import TAG_FIELDS
-from tui.core.reader import article_id, read_file
-from tui.core.store import AnnotationStore
+from tui.core.extract.reader import article_id, read_file
+from tui.core.sets.annotation_set import AnnotationSetError, export, import_file
+from tui.core.sets.formats.base import TAG_FIELDS
+from tui.core.store.anchoring import selector
+from tui.core.store.database import AnnotationStore
 
 ARTICLE = ("Talks Resume\n\nRussia said talks could resume. \U0001F600 Ukraine\nrejected the proposal.\n"
            "Turkey offered to host them. Russia said talks could resume.\n")

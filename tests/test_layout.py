@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from tui.core.layout import analyse
-from tui.core.published import decide, infer_from_text, parse_date
+from tui.core.extract.layout import analyse
+from tui.core.extract.published import decide, infer_from_text, parse_date
 
 TODAY = date(2026, 1, 1)
 

@@ -9,8 +9,8 @@ import pytest
 from tinydb import TinyDB
 
 from tui.cli import main
-from tui.core.merging import MergeError, merge_databases
-from tui.core.store import AnnotationStore
+from tui.core.sets.merge import MergeError, merge_databases
+from tui.core.store.database import AnnotationStore
 
 TEXT = "Russia said talks could resume. Ukraine rejected the proposal. Turkey offered to host them."
 S1, S2, S3 = (0, 31), (32, 62), (63, len(TEXT))
@@ -163,8 +163,8 @@ def test_codebooks_that_differ_give_one_warning(two_dbs: tuple[Path, Path], tmp_
 
 def test_a_database_not_yet_compacted_is_read_from_its_journal(tmp_path: Path) -> None:
     """While the app runs, a new database is only its journal: agree, stats and merge read it all the same."""
-    from tui.core.merging import merge_databases
-    from tui.core.store import AnnotationStore
+    from tui.core.sets.merge import merge_databases
+    from tui.core.store.database import AnnotationStore
 
     db = tmp_path / "live.json"
     store = AnnotationStore.open(db, annotator="alice")

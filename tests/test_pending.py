@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.pending import SaveQueue
-from tui.core.store import AnnotationStore
+from tui.core.store.database import AnnotationStore
+from tui.core.store.pending import SaveQueue
 
 TEXT = "Russia said talks could resume. Ukraine rejected the proposal. Turkey offered to host them."
 FIRST, SECOND = (0, 31), (32, 62)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.pipeline import extract_paths
+from tui.core.extract.pipeline import extract_paths
 
 
 def test_side_and_full_name_learned_from_the_corpus(tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.pipeline import extract_paths
-from tui.core.actors import find_mentions, name_key
-from tui.core.quotes import find_quotes, statement_speaker
-from tui.core.sentences import split_sentences
+from tui.core.extract.actors import find_mentions, name_key
+from tui.core.extract.pipeline import extract_paths
+from tui.core.extract.quotes import find_quotes, statement_speaker
+from tui.core.extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -189,9 +189,9 @@ def test_single_article_quotes_need_no_corpus():
     assert {"Sergei Lavrov", "Vladimir Medinskiy", "Maria Zakharova"} <= speakers
 
 
-def test_seeds_quote_speaker_accuracy_and_precision():
+def test_seeds_quote_speaker_accuracy_and_precision(seeds_gold):
     """Over the seed corpus as newsdesk reads it: people introduced in one article are known in the others."""
-    gold = json.loads((ROOT / "tests/data/seeds_gold.json").read_text(encoding="utf-8"))
+    gold = seeds_gold
     total = correct = matched = predicted = 0
     articles = {Path(a.path).name: a for a in extract_paths([ROOT / "seeds"])}
     for name, entry in gold.items():

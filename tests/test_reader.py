@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.reader import RawArticle, Skipped, decode_bytes, read_articles
+from tui.core.extract.reader import RawArticle, Skipped, decode_bytes, read_articles
 
 BODY = "Officials met in Geneva on Monday. \"We made progress,\" the minister said.\n"
 

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from tui.core.sentences import split_sentences
+from tui.core.extract.sentences import split_sentences
 
 
 def sentences(text):

@@ -9,7 +9,7 @@ import pytest
 from tui.app import NewsdeskApp
 from tui.app.screens.main import MainScreen
 from tui.core.codebook import default_codebook
-from tui.core.store import AnnotationStore
+from tui.core.store.database import AnnotationStore
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.pipeline import extract_paths
-from tui.core.stats import bar, compute_stats, split_widths
-from tui.core.store import AnnotationStore
+from tui.core.extract.pipeline import extract_paths
+from tui.core.sets.stats import bar, compute_stats, split_widths
+from tui.core.store.database import AnnotationStore
 
 
 @dataclass

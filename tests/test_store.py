@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from tinydb import TinyDB
 
-import tui.core.store as store_module
-from tui.core.store import AnnotationStore, StoreError, StoreLocked, default_annotator, default_db_path
+import tui.core.store.database as store_module
+from tui.core.store.database import AnnotationStore, StoreError, StoreLocked, default_annotator, default_db_path
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$")
@@ -156,7 +156,7 @@ def test_meta_and_session_state_persist(db: Path) -> None:
 # ----------------------------------------------------------------------------- journal and compaction
 CRASH_AFTER_TAGGING = """
 import os, sys
-from tui.core.store import AnnotationStore
+from tui.core.store.database import AnnotationStore
 text = sys.argv[2]
 store = AnnotationStore.open(sys.argv[1], annotator="alice")
 for n in range(int(sys.argv[3])):
@@ -242,7 +242,7 @@ def test_a_second_writer_is_refused_with_the_file_and_pid(db: Path) -> None:
         assert "\n" not in message and str(db) in message and f"PID {os.getpid()}" in message
         with AnnotationStore.open(db, annotator="bob", read_only=True) as reader:
             assert reader.count() == 1  # sees the journal of the live writer
-        other = run_child("import sys\nfrom tui.core.store import AnnotationStore, StoreLocked\n"
+        other = run_child("import sys\nfrom tui.core.store.database import AnnotationStore, StoreLocked\n"
                           "try: AnnotationStore.open(sys.argv[1], annotator='x')\n"
                           "except StoreLocked as e: print(e)\n", str(db))
         assert f"PID {os.getpid()}" in other.stdout and str(db) in other.stdout
@@ -251,7 +251,7 @@ def test_a_second_writer_is_refused_with_the_file_and_pid(db: Path) -> None:
 
 
 def test_a_lock_held_by_a_killed_process_does_not_block(db: Path) -> None:
-    code = ("import sys, time\nfrom tui.core.store import AnnotationStore\n"
+    code = ("import sys, time\nfrom tui.core.store.database import AnnotationStore\n"
             "s = AnnotationStore.open(sys.argv[1], annotator='crashy')\nprint('open', flush=True)\n"
             "sys.stdin.read()\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from tui.core.store import AnnotationStore
+from tui.core.store.database import AnnotationStore
 
 TEXT = "Russia said talks could resume. Ukraine rejected the proposal. Turkey offered to host them."
 

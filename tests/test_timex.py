@@ -1,4 +1,4 @@
-"""Tests for the TIMEX3 tagger (tui.core.timex) and its scorers (tui.core.timebank)."""
+"""Tests for the TIMEX3 tagger (tui.core.extract.timex.tagger) and its scorers (tui.core.timebank)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.timex import find_timexes
+from tui.core.extract.timex.tagger import find_timexes
 
 REPO = Path(__file__).resolve().parents[1]
 TIMEBANK = REPO.parent / "shared" / "data" / "timebank"
@@ -324,16 +324,16 @@ def test_speed_on_a_news_sized_article():
     assert (time.perf_counter() - began) / 20 < 0.01  # generous: CI machines are slow
 
 
-def test_seeds_gold_value_f1():
-    from tui.core.timebank import evaluate_seeds
+def test_seeds_gold_value_f1(seeds_gold_path):
+    from timebank import evaluate_seeds
 
-    result = evaluate_seeds(REPO / "tests" / "data" / "seeds_gold.json", REPO / "seeds")
+    result = evaluate_seeds(seeds_gold_path, REPO / "seeds")
     assert result["value_f1"] >= 0.95, result["errors"]
 
 
 @pytest.mark.skipif(not TIMEBANK.is_dir(), reason="TempEval-3 TBAQ data not available")
 def test_timebank_value_f1():
-    from tui.core.timebank import evaluate_timebank
+    from timebank import evaluate_timebank
 
     result = evaluate_timebank(TIMEBANK)
     assert result["value_f1"] >= 0.80, result
@@ -344,7 +344,7 @@ def test_word_guided_scan_matches_finditer():
     import random
     from pathlib import Path
 
-    from tui.core.timex import _RULES, _matches
+    from tui.core.extract.timex.tagger import _RULES, _matches
 
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
     texts = [path.read_text(encoding="utf-8").lower() for path in seeds]

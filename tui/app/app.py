@@ -9,8 +9,9 @@ from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from ..core.codebook import Codebook
-from ..core.store import AnnotationStore
+from tui.core.codebook import Codebook
+from tui.core.store.database import AnnotationStore
+
 from .keys import KEYS
 from .screens.main import MainScreen
 

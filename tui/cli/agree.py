@@ -3,7 +3,7 @@
 Units are statements; coders are the annotators except "adjudicated".  Reported per field: Krippendorff's alpha
 (nominal; for stance also ordinal, on the codebook's stance order), percent agreement (pairs of coders agreeing
 over all pairs of coders on statements coded by two or more), Cohen's kappa for each pair of coders on the
-statements both coded, and every statement they disagree on.  Definitions in :mod:`tui.core.agreement`.
+statements both coded, and every statement they disagree on.  Definitions in :mod:`tui.core.sets.agreement`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.agreement import FIELDS, AgreementReport, agreement
-from ..core.codebook import Codebook, CodebookError, default_codebook
-from ..core.store import AnnotationStore, StoreError, default_db_path
-from ..core.store_defaults import database_problem
-from ..core.text import shown_path
+from tui.core.codebook import Codebook, CodebookError, default_codebook
+from tui.core.sets.agreement import FIELDS, AgreementReport, agreement
+from tui.core.store.database import AnnotationStore, StoreError, default_db_path
+from tui.core.store.defaults import database_problem
+from tui.core.text import shown_path
+
 from .common import plain
 
 QUOTE_CHARS = 100

@@ -6,10 +6,10 @@ import argparse
 import os
 from pathlib import Path
 
-from ..core.codebook import Codebook, CodebookError, default_codebook, load_codebook
-from ..core.config import ConfigError, default_config_path, load_keymap
-from ..core.seeds import seeds_dir
-from ..core.store import AnnotationStore, StoreError, StoreLocked, default_annotator, default_db_path
+from tui.core.codebook import Codebook, CodebookError, default_codebook, load_codebook
+from tui.core.config import ConfigError, default_config_path, load_keymap
+from tui.core.seeds import seeds_dir
+from tui.core.store.database import AnnotationStore, StoreError, StoreLocked, default_annotator, default_db_path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,8 +26,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import CliError
     from ..app.keys import BINDING_IDS, keymap_with_prefix
+    from . import CliError
 
     for path in args.paths:
         if not Path(path).exists():

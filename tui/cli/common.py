@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from ..core.text import CONTROL, plain  # noqa: F401 - re-exported for the commands
+from tui.core.text import CONTROL, plain  # noqa: F401 - re-exported for the commands
 
 
 def parse_day(value: str) -> date:

@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 
-from ..core.pipeline import extract_paths
-from ..core.seeds import seeds_dir
+from tui.core.extract.pipeline import extract_paths
+from tui.core.seeds import seeds_dir
+
 from .common import parse_day, plain
 
 

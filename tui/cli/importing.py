@@ -13,8 +13,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.annotation_set import IMPORT_FORMATS, AnnotationSetError, import_file
-from ..core.store import StoreError, default_db_path
+from tui.core.sets.annotation_set import IMPORT_FORMATS, AnnotationSetError, import_file
+from tui.core.store.database import StoreError, default_db_path
+
 from .common import plain
 
 

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.merging import MergeError, merge_databases
+from tui.core.sets.merge import MergeError, merge_databases
+
 from .common import plain
 
 

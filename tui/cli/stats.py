@@ -1,6 +1,6 @@
 """``newsdesk stats [PATH ...]``: tags by actor and stance, progress per article, work per annotator.
 
-Counting is :func:`tui.core.stats.compute_stats`; this module only draws it (tables and block bars with rich).
+Counting is :func:`tui.core.sets.stats.compute_stats`; this module only draws it (tables and block bars with rich).
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ import json
 import sys
 from pathlib import Path
 
-from ..core.codebook import Codebook
-from ..core.pipeline import extract_paths
-from ..core.seeds import seeds_dir
-from ..core.stats import Stats, compute_stats
+from tui.core.codebook import Codebook
+from tui.core.extract.pipeline import extract_paths
+from tui.core.seeds import seeds_dir
+from tui.core.sets.stats import Stats, compute_stats
+
 from .agree import read_database
 from .common import plain
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 def _print_stats(stats: Stats, codebook: Codebook, db: Path) -> None:
     from rich.console import Console
 
-    from .charts import stats_heading, stats_renderables
+    from tui.presentation.charts import stats_heading, stats_renderables
 
     console = Console()
     bar_width = max(10, min(40, console.width // 4))

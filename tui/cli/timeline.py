@@ -6,9 +6,10 @@ import argparse
 import json
 import sys
 
-from ..core.pipeline import extract_paths
-from ..core.seeds import seeds_dir
-from ..core.timeline import build_timeline
+from tui.core.extract.pipeline import extract_paths
+from tui.core.extract.timeline import build_timeline
+from tui.core.seeds import seeds_dir
+
 from .common import parse_day, plain
 
 

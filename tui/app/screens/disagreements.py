@@ -16,8 +16,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.agreement import ADJUDICATED, ContestedUnit
-from ...core.codebook import Codebook
+from tui.core.codebook import Codebook
+from tui.core.sets.agreement import ADJUDICATED, ContestedUnit
+
 from ..widgets.article_reader import visible
 
 Adjudicate = Callable[[ContestedUnit, dict], dict | None]

@@ -17,9 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
-from ...core.annotation_set import FORMATS, AnnotationSetError, ExportResult, TagFilter
-from ...core.formats import module
-from ...core.store import StoreError
+from tui.core.sets.annotation_set import FORMATS, AnnotationSetError, ExportResult, TagFilter
+from tui.core.sets.formats import module
+from tui.core.store.database import StoreError
 
 RunExport = Callable[..., ExportResult]
 ALL = "(everyone)"

@@ -38,7 +38,8 @@ class ScreenLaunchers:
 
     @work(thread=True, exclusive=True, group="timeline")
     def show_timeline(self) -> None:
-        from ...core.timeline import build_timeline
+        from tui.core.extract.timeline import build_timeline
+
         from .timeline import TimelineScreen
 
         entries = build_timeline(list(self.articles))
@@ -58,7 +59,8 @@ class ScreenLaunchers:
 
     @work(thread=True, exclusive=True, group="disagreements")
     def show_disagreements(self, tags: list[dict]) -> None:
-        from ...core.agreement import contested_units
+        from tui.core.sets.agreement import contested_units
+
         from .disagreements import DisagreementsScreen
 
         units = contested_units(tags)
@@ -67,7 +69,7 @@ class ScreenLaunchers:
 
     def _adjudicate(self, unit, fields: dict) -> dict | None:
         """Save the verdict on ``unit`` as the tag of annotator "adjudicated"; None when it cannot be saved."""
-        from ...core.agreement import ADJUDICATED
+        from tui.core.sets.agreement import ADJUDICATED
 
         if self.store.read_only:
             self.notify("This database is open read-only: verdicts cannot be saved", severity="error")
@@ -96,7 +98,8 @@ class ScreenLaunchers:
 
     @work(thread=True, exclusive=True, group="stats")
     def show_stats(self, tags: list[dict], articles: list) -> None:
-        from ...core.stats import compute_stats
+        from tui.core.sets.stats import compute_stats
+
         from .stats import StatsScreen
 
         stats = compute_stats(tags, articles, self.codebook)
@@ -112,7 +115,7 @@ class ScreenLaunchers:
 
     def _run_export(self, **request):
         """Called from the export dialog's worker: reads this screen's store (a copy of the tags, taken at once)."""
-        from ...core.annotation_set import export
+        from tui.core.sets.annotation_set import export
 
         return export(self.store, **request)
 

@@ -11,7 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from ...core.model import Article
+from tui.core.model import Article
+
 from ..widgets.article_reader import visible
 from .filters import Filter
 

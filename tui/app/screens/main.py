@@ -15,13 +15,14 @@ from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 
-from ...core.codebook import Codebook
-from ...core.model import UNTAGGABLE_KINDS as UNTAGGABLE
-from ...core.model import Article, Statement
-from ...core.reader import RawArticle, Skipped, read_articles
-from ...core.pending import SaveQueue
-from ...core.store import AnnotationStore, StoreError
-from ...core.preview import preview_article
+from tui.core.codebook import Codebook
+from tui.core.extract.preview import preview_article
+from tui.core.extract.reader import RawArticle, Skipped, read_articles
+from tui.core.model import UNTAGGABLE_KINDS as UNTAGGABLE
+from tui.core.model import Article, Statement
+from tui.core.store.database import AnnotationStore, StoreError
+from tui.core.store.pending import SaveQueue
+
 from ..keys import KEYS
 from ..widgets import ArticleList, ArticleReader, EventsPanel, TagView
 from ..widgets.article_list import display_title
@@ -111,7 +112,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
                 self.skipped.append(str(item))
         self.app.call_from_thread(self._add_articles, batch)
         self._first_frame.wait(timeout=5)  # let the first frame be drawn before the heavy imports take the GIL
-        from ...core.pipeline import extract_stream  # the heavy part of the core
+        from tui.core.extract.pipeline import extract_stream  # the heavy part of the core
 
         done: list[Article] = []
         for article in extract_stream(raws):
@@ -293,7 +294,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
             views[index] = [merged, *others]
 
     def _suggestions_for(self, article: Article) -> dict[int, tuple[str | None, str | None]]:
-        from ...core.suggest import suggest
+        from tui.core.extract.suggest import suggest
 
         key = (article.id, article.complete)
         if key not in self._suggestions:

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from ...core.codebook import Code
+from tui.core.codebook import Code
 
 
 class PickerScreen(ModalScreen[str | None]):

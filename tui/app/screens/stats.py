@@ -1,6 +1,6 @@
 """Statistics: tags by actor and stance, progress per article, work per annotator, as terminal charts.
 
-The counting is :func:`tui.core.stats.compute_stats` and the drawing :mod:`tui.cli.charts`, the same as
+The counting is :func:`tui.core.sets.stats.compute_stats` and the drawing :mod:`tui.cli.charts`, the same as
 ``newsdesk stats`` prints; the main screen computes it in a worker and hands it over.
 """
 
@@ -12,9 +12,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...cli.charts import stats_heading, stats_renderables
-from ...core.codebook import Codebook
-from ...core.stats import Stats
+from tui.core.codebook import Codebook
+from tui.core.sets.stats import Stats
+
+from tui.presentation.charts import stats_heading, stats_renderables
 
 
 class StatsScreen(Screen[None]):

@@ -1,6 +1,6 @@
 """Tagging actions of the main screen: set actor and stance, accept a suggestion, clear, note, undo and redo.
 
-Every change goes through a :class:`~tui.core.pending.SaveQueue`: when the disk refuses it (full, read-only
+Every change goes through a :class:`~tui.core.store.pending.SaveQueue`: when the disk refuses it (full, read-only
 folder), it stays in memory, shows as unsaved, and is retried on a timer; quitting writes what still waits to a
 rescue file that ``newsdesk import`` reads.
 """
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...core.model import Article, Statement
+from tui.core.model import Article, Statement
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from ...core.pending import SaveQueue
+    from tui.core.store.pending import SaveQueue
 
 RETRY_SECONDS = 5
 

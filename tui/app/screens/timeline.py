@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ...core.timeline import Source, TimelineEntry
+from tui.core.extract.timeline import Source, TimelineEntry
+
 from ..widgets.article_reader import visible
 
 

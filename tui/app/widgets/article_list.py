@@ -9,7 +9,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...core.model import Article
+from tui.core.model import Article
+
 from .article_reader import visible
 
 

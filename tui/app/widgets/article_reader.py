@@ -19,8 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.codebook import Codebook
-from ...core.model import Article, Statement
+from tui.core.codebook import Codebook
+from tui.core.model import Article, Statement
 
 DIMMED_KINDS = {"boilerplate", "caption", "meta"}
 

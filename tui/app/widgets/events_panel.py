@@ -8,7 +8,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...core.model import Event
+from tui.core.model import Event
+
 from .article_reader import visible
 
 TYPE_COLORS = {"MEET": "cyan", "CALL": "blue", "EXCHANGE": "green", "PROPOSE": "magenta", "AGREE": "bright_green",

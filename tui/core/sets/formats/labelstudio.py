@@ -1,0 +1,290 @@
+"""``labelstudio``: Label Studio tasks JSON and the labeling config that matches it.
+
+The JSON is a list of tasks, one per article: ``data`` holds ``text`` (the article text) and ``article_id``,
+``article_path``, ``title``, ``published``; ``annotations`` holds one annotation per annotator.  Each tag is a
+region whose ``id`` is the tag id: a ``labels`` result (``from_name`` ``actor``, ``value`` ``{start, end, text,
+labels: [ACTOR]}``, ``Statement`` for a tag without an actor), a per-region ``choices`` result with the same id
+(``from_name`` ``stance``) and a per-region ``textarea`` result (``from_name`` ``note``, ``value.text`` =
+``[NOTE]``).  Offsets are code points, as Label Studio counts them.  ``completed_by`` is set only when it can
+name a Label Studio user (``labelstudio:<n>`` → ``n``; an e-mail address → ``{"email": ...}``); the annotator
+is always in the annotation's ``newsdesk`` extension (``{"annotator", "tags": {region id: the other tag
+fields}}``), which import uses to give the tag back field for field (what was changed in Label Studio wins).
+
+The labeling config is written beside the JSON as ``<name>.label_config.xml`` (``tasks.json`` →
+``tasks.label_config.xml``): paste it into the project's Labeling Interface before importing the tasks.
+
+Import also reads Label Studio's own exports (no extension): the annotator is ``labelstudio:<user id or
+e-mail>``, the article id the hash of the task text, prefix and suffix are taken from the text; a region whose
+``text`` does not match its offsets (old Label Studio versions counted UTF-16 units) is re-anchored by the
+import from its text.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, TextIO
+
+from tui.core.extract.reader import article_id
+from tui.core.sets.formats.base import (
+    TAG_FIELDS,
+    UNTAGGED_ACTOR,
+    ExportEntry,
+    FormatError,
+    ParsedTag,
+    WriteContext,
+    check_tag,
+    json_text,
+    merge_edits,
+    store_time,
+    tag_doc,
+)
+from tui.core.store.anchoring import selector
+from tui.core.store.defaults import utc_now
+
+NAME = "labelstudio"
+SUFFIX = ".json"
+FOLDER = False
+NEEDS_TEXT = True
+CONFIG_SUFFIX = ".label_config.xml"
+# what the extension keeps of each tag: the region has its id and quote, the annotation its annotator
+EXTENSION_FIELDS = ("article_id", "article_path", "start", "end", "prefix", "suffix", "actor", "stance", "note",
+                    "created", "updated", "suggested", "orphan")
+IMPORT_NAMESPACE = uuid.UUID("6f1c2a52-54c5-4d8e-9d0c-3b3f0c1b7e21")  # stable ids for Label Studio regions
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+_USER_ID = re.compile(r"^labelstudio:(\d+)$")
+
+
+def config_path(out: Path) -> Path:
+    return out.with_name(out.stem + CONFIG_SUFFIX)
+
+
+# --------------------------------------------------------------------------- export
+def write(entries: list[ExportEntry], handle: TextIO, ctx: WriteContext) -> None:
+    groups: dict[str, list[ExportEntry]] = defaultdict(list)
+    for entry in entries:
+        groups[entry.article.text_id or ""].append(entry)
+    handle.write("[")
+    for index, group in enumerate(groups.values()):
+        handle.write(("\n" if index == 0 else ",\n") + json_text(_task(group)))
+        ctx.tick(len(group))
+    handle.write("\n]\n")
+
+
+def _task(group: list[ExportEntry]) -> dict[str, Any]:
+    article = group[0].article
+    title, published = article.title_and_date()
+    by_annotator: dict[str, list[dict]] = defaultdict(list)
+    for entry in group:
+        by_annotator[entry.tag["annotator"]].append(entry.tag)
+    annotations = []
+    for annotator, tags in sorted(by_annotator.items()):
+        result: list[dict[str, Any]] = []
+        for tag in tags:
+            result.extend(_regions(tag))
+        annotation: dict[str, Any] = {
+            "result": result,
+            "created_at": min(str(t.get("created")) for t in tags),
+            "updated_at": max(str(t.get("updated")) for t in tags),
+            "was_cancelled": False,
+            "ground_truth": False,
+        }
+        user = _completed_by(annotator)
+        if user is not None:
+            annotation["completed_by"] = user
+        annotation["newsdesk"] = {"annotator": annotator,
+                                  "tags": {t["id"]: {k: t.get(k) for k in EXTENSION_FIELDS} for t in tags}}
+        annotations.append(annotation)
+    data = {"text": article.text, "article_id": article.text_id, "article_path": article.key, "title": title,
+            "published": published}
+    return {"data": data, "annotations": annotations}
+
+
+def _regions(tag: dict) -> list[dict[str, Any]]:
+    span = {"start": tag["start"], "end": tag["end"]}
+    common = {"id": tag["id"], "to_name": "text", "origin": "manual"}
+    regions = [{**common, "from_name": "actor", "type": "labels",
+                "value": {**span, "text": tag["quote"], "labels": [tag.get("actor") or UNTAGGED_ACTOR]}}]
+    if tag.get("stance") is not None:
+        regions.append({**common, "from_name": "stance", "type": "choices",
+                        "value": {**span, "choices": [tag["stance"]]}})
+    if tag.get("note") is not None:
+        regions.append({**common, "from_name": "note", "type": "textarea", "value": {**span, "text": [tag["note"]]}})
+    return regions
+
+
+def _completed_by(annotator: str) -> Any:
+    match = _USER_ID.match(annotator)
+    if match:
+        return int(match.group(1))
+    email = annotator.removeprefix("labelstudio:")
+    return {"email": email} if re.fullmatch(r"[^@\s]+@[^@\s]+", email) else None
+
+
+def label_config(entries: list[ExportEntry], ctx: WriteContext) -> str:
+    """The ``<View>`` labeling config: actor Labels, the Text, per-region stance Choices and note TextArea."""
+    book = ctx.codebook
+    actor_colours = {code.name: code.color for code in (book.actors if book else [])}
+    actors = list(actor_colours)
+    used = [e.tag.get("actor") or UNTAGGED_ACTOR for e in entries]
+    actors += sorted(set(used) - set(actors))
+    stances = [code.name for code in (book.stances if book else [])]
+    stances += sorted({e.tag["stance"] for e in entries if e.tag.get("stance") is not None} - set(stances))
+    view = ET.Element("View")
+    ET.SubElement(view, "Style").text = ".htx-text { white-space: pre-wrap; }"
+    labels = ET.SubElement(view, "Labels", name="actor", toName="text")
+    for name in actors:
+        attributes = {"value": _xml_text(name)}
+        if _HEX_COLOUR.match(actor_colours.get(name, "")):
+            attributes["background"] = actor_colours[name]
+        ET.SubElement(labels, "Label", attributes)
+    ET.SubElement(view, "Text", name="text", value="$text")
+    choices = ET.SubElement(view, "Choices", name="stance", toName="text", perRegion="true", choice="single")
+    for name in stances:
+        ET.SubElement(choices, "Choice", value=_xml_text(name))
+    ET.SubElement(view, "TextArea", name="note", toName="text", perRegion="true", editable="true",
+                  maxSubmissions="1", placeholder="note")
+    ET.indent(view)
+    return ET.tostring(view, encoding="unicode") + "\n"
+
+
+def _xml_text(value: str) -> str:
+    return _XML_INVALID.sub("", value)
+
+
+# --------------------------------------------------------------------------- import
+def read(path: Path, data: Any) -> tuple[list[ParsedTag], list[str]]:
+    if isinstance(data, dict) and "data" in data:
+        data = [data]
+    if not isinstance(data, list):
+        raise FormatError(f"{path}: expected a Label Studio export (a JSON list of tasks)")
+    now = utc_now()
+    tags: list[ParsedTag] = []
+    ignored = 0
+    for number, task in enumerate(data, start=1):
+        where = f"{path}: task {number}"
+        text, article_path = _task_text(task, number, where)
+        text_id = article_id(text)
+        annotations = task.get("annotations", task.get("completions")) or []
+        if not isinstance(annotations, list):
+            raise FormatError(f"{where}: \"annotations\" is not a list")
+        for index, annotation in enumerate(annotations, start=1):
+            if not isinstance(annotation, dict):
+                raise FormatError(f"{where}, annotation {index}: not an object")
+            if annotation.get("was_cancelled"):
+                continue
+            found, skipped = _annotation_tags(annotation, text, text_id, article_path, now,
+                                              f"{where}, annotation {index}")
+            tags += found
+            ignored += skipped
+    warnings = [f"{path}: {ignored} result(s) that are not actor labels on text spans were ignored"] if ignored else []
+    return tags, warnings
+
+
+def _task_text(task: Any, number: int, where: str) -> tuple[str, str]:
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise FormatError(f"{where}: not a task object with \"data\"")
+    data = task["data"]
+    text = data.get("text")
+    if not isinstance(text, str):
+        strings = [value for value in data.values() if isinstance(value, str)]
+        if len(strings) != 1:
+            raise FormatError(f"{where}: no \"text\" in the task data")
+        text = strings[0]
+    path = data.get("article_path")
+    return text, path if isinstance(path, str) else f"labelstudio:task:{task.get('id', number)}"
+
+
+def _annotator(completed_by: Any) -> str:
+    if isinstance(completed_by, dict):
+        who = completed_by.get("email") or completed_by.get("id")
+        return f"labelstudio:{who}" if who not in (None, "") else "labelstudio"
+    if isinstance(completed_by, (int, str)) and not isinstance(completed_by, bool) and str(completed_by):
+        return f"labelstudio:{completed_by}"
+    return "labelstudio"
+
+
+def _annotation_tags(annotation: dict, text: str, text_id: str, article_path: str, now: str,
+                     where: str) -> tuple[list[ParsedTag], int]:
+    extension = annotation.get("newsdesk") if isinstance(annotation.get("newsdesk"), dict) else {}
+    saved_tags = extension.get("tags") if isinstance(extension.get("tags"), dict) else {}
+    annotator = extension.get("annotator") if isinstance(extension.get("annotator"), str) else \
+        _annotator(annotation.get("completed_by"))
+    edited_at = store_time(annotation.get("updated_at"))
+    created_at = store_time(annotation.get("created_at")) or edited_at or now
+    results = annotation.get("result") or []
+    if not isinstance(results, list):
+        raise FormatError(f"{where}: \"result\" is not a list")
+    regions: dict[str, dict[str, dict]] = defaultdict(dict)
+    ignored = 0
+    for number, result in enumerate(results, start=1):
+        if not isinstance(result, dict) or not isinstance(result.get("value"), dict):
+            raise FormatError(f"{where}, result {number}: not an object with a \"value\"")
+        kind = result.get("type")
+        if kind in ("labels", "choices", "textarea") and "start" in result["value"]:
+            regions[str(result.get("id", f"result-{number}"))][kind] = result["value"]
+        else:
+            ignored += 1
+    tags = []
+    for region_id, parts in regions.items():
+        here = f"{where}, region {region_id}"
+        if "labels" not in parts:
+            ignored += len(parts)
+            continue
+        seen = _seen(parts, text, here)
+        saved = _saved_tag(saved_tags.get(region_id), region_id, annotator, text)
+        if saved is not None:
+            if seen["actor"] == UNTAGGED_ACTOR and saved["actor"] is None:
+                seen["actor"] = None
+            doc = merge_edits(saved, seen, edited_at, now)
+        else:
+            doc = {"id": uuid.uuid5(IMPORT_NAMESPACE, f"{text_id}\x1f{annotator}\x1f{region_id}").hex,
+                   "article_id": text_id, "article_path": article_path, **seen, "prefix": "", "suffix": "",
+                   "annotator": annotator, "created": created_at, "updated": edited_at or created_at,
+                   "suggested": False, "orphan": False}
+        if (saved is None or (doc["start"], doc["end"]) != (saved["start"], saved["end"])) \
+                and text[doc["start"]:doc["end"]] == doc["quote"]:
+            doc.update(selector(text, doc["start"], doc["end"]))
+        problem = check_tag(doc)
+        if problem:
+            raise FormatError(f"{here}: {problem}")
+        tags.append(ParsedTag(tag_doc(doc), here, text))
+    return tags, ignored
+
+
+def _saved_tag(fields: Any, region_id: str, annotator: str, text: str) -> dict | None:
+    """The tag as exported, from the extension; its quote is the text it was anchored on."""
+    if not isinstance(fields, dict) or type(fields.get("start")) is not int or type(fields.get("end")) is not int:
+        return None
+    saved = {**fields, "id": region_id, "annotator": annotator, "quote": text[fields["start"]:fields["end"]]}
+    return saved if set(saved) >= set(TAG_FIELDS) and check_tag(saved) is None else None
+
+
+def _seen(parts: dict[str, dict], text: str, where: str) -> dict[str, Any]:
+    value = parts["labels"]
+    start, end = value.get("start"), value.get("end")
+    if type(start) is not int or type(end) is not int or not 0 <= start < end:
+        raise FormatError(f"{where}: start and end must be whole numbers with start < end")
+    quote = value.get("text") if isinstance(value.get("text"), str) and value.get("text") else text[start:end]
+    if not quote:
+        raise FormatError(f"{where}: the span {start}..{end} is outside the task text")
+    if len(quote) != end - start:  # offsets counted another way: the import re-anchors it from its text
+        end = start + len(quote)
+    labels = value.get("labels") or []
+    if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+        raise FormatError(f"{where}: \"labels\" must be a list of strings")
+    stance = note = None
+    if "choices" in parts:
+        choices = parts["choices"].get("choices") or []
+        stance = choices[0] if isinstance(choices, list) and choices and isinstance(choices[0], str) else None
+    if "textarea" in parts:
+        lines = parts["textarea"].get("text")
+        lines = [lines] if isinstance(lines, str) else lines
+        if isinstance(lines, list) and all(isinstance(line, str) for line in lines) and lines:
+            note = "\n".join(lines)
+    return {"start": start, "end": end, "quote": quote, "actor": "; ".join(labels) if labels else None,
+            "stance": stance, "note": note}
