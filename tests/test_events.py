@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tui.core.extract.corpus import CorpusContext
 from tui.core.extract.pipeline import extract_article
 from tui.core.extract.reader import RawArticle
 from tui.core.extract.timeline import build_timeline, same_event
@@ -11,7 +12,7 @@ from tui.core.model import Event
 
 
 def events_of(text: str, published: date, path: str = "a.txt"):
-    article = extract_article(RawArticle(path, text, "txt"), published=published)
+    article = extract_article(RawArticle(path, text, "txt"), CorpusContext(published=published))
     return article, [(e.type, e.date, e.status) for e in article.events]
 
 
@@ -90,7 +91,7 @@ def test_same_event_rule() -> None:
 def test_timeline_merges_sources_and_flags_conflicts() -> None:
     a = "Ministers from Chile and Peru met in Lima on April 2, 2025.\nThe swap freed 200 prisoners on April 3, 2025.\n"
     b = "Chile and Peru held talks in Quito on April 2, 2025.\nOn April 4, 2025, 150 prisoners were released.\n"
-    articles = [extract_article(RawArticle(p, t, "txt"), published=date(2025, 4, 5)) for p, t in (("a.txt", a),
+    articles = [extract_article(RawArticle(p, t, "txt"), CorpusContext(published=date(2025, 4, 5))) for p, t in (("a.txt", a),
                                                                                                   ("b.txt", b))]
     entries = build_timeline(articles)
     (meet,) = [e for e in entries if e.type == "MEET"]

@@ -26,6 +26,16 @@ class PeopleRegistry:
                 if key:
                     self._seen[key.split()[-1]][(name, mention.side)] += 1
 
+    def merge(self, other: PeopleRegistry) -> None:
+        """Add what ``other`` learned, as if its articles came after this one's (ties go to the first seen)."""
+        for surname, counts in other._seen.items():
+            self._seen[surname].update(counts)
+
+    def copy(self) -> PeopleRegistry:
+        twin = PeopleRegistry()
+        twin.merge(self)
+        return twin
+
     def lookup(self, name: str) -> tuple[str, str] | None:
         key = name_key(name)
         if not key:

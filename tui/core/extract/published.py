@@ -76,6 +76,18 @@ def decide(hints: list[DateHint], text: str, *, container: str | None = None, ov
     return (inferred, "inferred") if inferred else (None, None)
 
 
+def known_date(hints: list[DateHint], *, container: str | None = None) -> date | None:
+    """The publication date the page states in full (metadata, header, dateline, stamp or URL, with its year):
+    what a corpus learns its own period from. Never an inferred date, nor a dateline's year guessed."""
+    if container and (found := parse_date(container)):
+        return found
+    for origin in HINT_ORDER:
+        for hint in hints:
+            if hint.origin == origin and (found := parse_date(hint.text)):
+                return found
+    return None
+
+
 def parse_date(value: str) -> date | None:
     """A full date (day, month and year) from a stamp, header, URL or metadata string; else None."""
     value = value.strip()

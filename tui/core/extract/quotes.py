@@ -15,7 +15,6 @@ import re
 
 from tui.core.extract import actor_data as data
 from tui.core.extract.actors import trie_pattern
-from tui.core.extract.scanning import LastTextMemo
 from tui.core.model import Mention, Quote
 
 _CUE_WORDS = data.SPEECH_VERBS.split("|") + ["according to", "According to", "asserting", "saying", "adding",
@@ -92,9 +91,8 @@ def _marks_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pairs
 
 
-def _raw_quotes(text: str) -> list[tuple[int, int, int]]:
+def _raw_quotes(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(content_start, content_end, line_index_of_start) for each quote, joining multi-paragraph quotes."""
-    lines = _line_facts(text)[0]
     found: list[tuple[int, int, int]] = []
     line_index = 0
     while line_index < len(lines):
@@ -139,8 +137,9 @@ def _raw_quotes(text: str) -> list[tuple[int, int, int]]:
     return result
 
 
-class _Context:
-    """Sentences, mentions and paragraphs of one article with fast lookups."""
+class ArticleContext:
+    """Sentences, mentions and lines of one article with fast lookups: built once by the pipeline and passed to
+    :func:`find_quotes` and :func:`statement_speaker`, so both see the pipeline's own sentences."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]):
         self.text = text
@@ -148,7 +147,7 @@ class _Context:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
-        self.lines, self.line_starts, self.skipped_lines = _line_facts(text)
+        self.lines, self.line_starts, self.skipped_lines = _compute_line_facts(text)
 
     def sentence_index(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
@@ -167,10 +166,6 @@ def _compute_line_facts(text: str) -> tuple[list[tuple[int, int]], list[int], se
     """Non-empty lines, their starts, and the starts of heading-like lines (never mutated by the callers)."""
     lines = _lines(text)
     return lines, [s for s, _ in lines], {s for s, e in lines if _is_heading_like(text[s:e])}
-
-
-# find_quotes and statement_speaker each build a context for the same article.
-_line_facts = LastTextMemo(_compute_line_facts)
 
 
 def _is_heading_like(line: str) -> bool:
@@ -193,7 +188,7 @@ def _is_speaker_mention(mention: Mention) -> bool:
     return mention.kind in _SPEAKER_KINDS and mention.side not in data.MEDIA_OUTLETS
 
 
-def _subject_before(ctx: _Context, clause_start: int, cue_start: int):
+def _subject_before(ctx: ArticleContext, clause_start: int, cue_start: int):
     """Nearest actor or pronoun before a cue verb: ('mention', Mention) | ('pronoun', word) | None.
 
     Mentions after a preposition ("handed over to Ukraine") are objects, not subjects; a person
@@ -228,7 +223,7 @@ def _subject_before(ctx: _Context, clause_start: int, cue_start: int):
     return None
 
 
-def _resolve_pronoun(ctx: _Context, pronoun: str, position: int, depth: int = 0):
+def _resolve_pronoun(ctx: ArticleContext, pronoun: str, position: int, depth: int = 0):
     """The last person who was the subject of a statement before position (skipping headings)."""
     index = ctx.sentence_index(position)
     first_line_start = ctx.line_of(position)[0]
@@ -267,7 +262,7 @@ def _fits_pronoun(mention: Mention, pronoun: str) -> bool:
     return mention.kind == "person"
 
 
-def _speaker_from_subject(ctx: _Context, subject, position: int):
+def _speaker_from_subject(ctx: ArticleContext, subject, position: int):
     if subject is None:
         return None, None
     if subject[0] == "pronoun":
@@ -275,7 +270,7 @@ def _speaker_from_subject(ctx: _Context, subject, position: int):
     return _actor(subject[1])
 
 
-def _cue_after(ctx: _Context, close_at: int, short: bool = False):
+def _cue_after(ctx: ArticleContext, close_at: int, short: bool = False):
     """'," Lavrov said' / '," said Lavrov' / '," he said' right after a quote -> (speaker, side, cue)."""
     text = ctx.text
     if short and not (text[close_at - 1 : close_at] in ",!?…" or text[close_at + 1 : close_at + 2] == ","):
@@ -298,7 +293,7 @@ def _cue_after(ctx: _Context, close_at: int, short: bool = False):
     return speaker, side, _clean_cue(cue.group(0))
 
 
-def _cue_before(ctx: _Context, open_at: int, sentence_start: int, adjacent_only: bool):
+def _cue_before(ctx: ArticleContext, open_at: int, sentence_start: int, adjacent_only: bool):
     """'Lavrov said: "..."' or 'Peskov said that ... "..."' -> (speaker, side, cue)."""
     text = ctx.text
     cues = list(_CUE_RE.finditer(text, sentence_start, open_at))
@@ -338,7 +333,7 @@ def _is_label(text: str, start: int, end: int) -> bool:
     return bool(_LABEL_FOLLOWER_RE.match(after))
 
 
-def _previous_statement(ctx: _Context, position: int, quotes: list[Quote]):
+def _previous_statement(ctx: ArticleContext, position: int, quotes: list[Quote]):
     """Speaker of the nearest earlier statement in this paragraph or the previous one."""
     index = ctx.sentence_index(position)
     line = ctx.line_of(position)
@@ -359,13 +354,14 @@ def _previous_statement(ctx: _Context, position: int, quotes: list[Quote]):
     return None
 
 
-def find_quotes(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Quote]:
-    """Direct quotations with speaker, side and cue."""
+def find_quotes(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], *,
+                context: ArticleContext | None = None) -> list[Quote]:
+    """Direct quotations with speaker, side and cue (``context``: the article's, when the caller has built it)."""
     if not isinstance(text, str) or not text:
         return []
-    ctx = _Context(text, sentences, mentions)
+    ctx = context or ArticleContext(text, sentences, mentions)
     quotes: list[Quote] = []
-    for content_start, content_end, _ in _raw_quotes(text):
+    for content_start, content_end, _ in _raw_quotes(text, ctx.lines):
         start, end = content_start, content_end
         while start < end and text[start].isspace():
             start += 1
@@ -393,7 +389,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
     return quotes
 
 
-def _statement_subject(ctx: _Context, start: int, end: int) -> tuple[str | None, str | None]:
+def _statement_subject(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, str | None]:
     """Subject of reported speech in a sentence, else an actor opening the sentence."""
     text = ctx.text
     for cue in _CUE_RE.finditer(text, start, end):
@@ -419,27 +415,21 @@ def _statement_subject(ctx: _Context, start: int, end: int) -> tuple[str | None,
 
 
 def statement_speaker(
-    text: str, start: int, end: int, mentions: list[Mention], quotes: list[Quote]
+    text: str, start: int, end: int, mentions: list[Mention], quotes: list[Quote], *,
+    context: ArticleContext | None = None,
 ) -> tuple[str | None, str | None]:
-    """Who says or does the sentence text[start:end]: (speaker name or None, side or None)."""
+    """Who says or does the sentence text[start:end]: (speaker name or None, side or None).
+
+    ``context`` is the article's (the pipeline builds it once for all statements); without one, the text is split
+    into sentences here, which costs a pass over the article per call.
+    """
     if not isinstance(text, str) or not text or end <= start:
         return None, None
     for quote in quotes:
         if quote.start < end and quote.end > start and (quote.speaker or quote.side):
             return quote.speaker, quote.side
-    return _statement_subject(_cached_context(text, mentions), start, end)
+    if context is None:
+        from tui.core.extract.sentences import split_sentences
 
-
-_CONTEXT_CACHE: dict[tuple[int, int, int, int], _Context] = {}
-
-
-def _cached_context(text: str, mentions: list[Mention]) -> _Context:
-    """statement_speaker is called once per sentence: build the article context once."""
-    from tui.core.extract.sentences import split_sentences
-
-    key = (id(text), len(text), id(mentions), len(mentions))
-    ctx = _CONTEXT_CACHE.get(key)
-    if ctx is None or ctx.text is not text:
-        _CONTEXT_CACHE.clear()
-        ctx = _CONTEXT_CACHE[key] = _Context(text, split_sentences(text), mentions)
-    return ctx
+        context = ArticleContext(text, split_sentences(text), mentions)
+    return _statement_subject(context, start, end)

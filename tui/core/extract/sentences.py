@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from tui.core.extract.scanning import LastTextMemo
 
 try:  # pragma: no cover - the import itself is trivial
     import sentencex as _sentencex
@@ -115,11 +114,6 @@ def _block_sentences(block: str) -> list[tuple[int, int]]:
     return spans
 
 
-# The sentences of each block of the last text split, by block offsets: an article is split by paragraphs, then
-# again whole (to find speakers).
-_blocks_of: LastTextMemo[dict[tuple[int, int], list[tuple[int, int]]]] = LastTextMemo(lambda _text: {})
-
-
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end] as offsets into ``text``; stripped, ordered, lossless."""
     if not isinstance(text, str) or not text:
@@ -127,12 +121,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     length = len(text)
     start = max(0, min(start or 0, length))
     end = length if end is None else max(start, min(end, length))
-    memo = _blocks_of(text)
     spans: list[tuple[int, int]] = []
     for block in _line_blocks(text, start, end):
-        inner = memo.get(block)
-        if inner is None:
-            inner = memo[block] = _block_sentences(text[block[0]:block[1]])
+        inner = _block_sentences(text[block[0]:block[1]])
         offset = block[0]
         spans += [(offset + left, offset + right) for left, right in inner]
     return spans
