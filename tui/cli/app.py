@@ -9,7 +9,13 @@ from pathlib import Path
 from tui.core.codebook import Codebook, CodebookError, default_codebook, load_codebook
 from tui.core.config import ConfigError, default_config_path, load_keymap
 from tui.core.seeds import seeds_dir
-from tui.core.store.database import AnnotationStore, StoreError, StoreLocked, default_annotator, default_db_path
+from tui.core.store.database import (
+    AnnotationStore,
+    StoreError,
+    StoreLocked,
+    default_annotator,
+    default_db_path,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

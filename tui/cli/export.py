@@ -16,7 +16,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.core.sets.annotation_set import FORMATS, AnnotationSetError, TagFilter, export, parse_since
+from tui.core.sets.annotation_set import (
+    FORMATS,
+    AnnotationSetError,
+    TagFilter,
+    export,
+    parse_since,
+)
 from tui.core.store.database import StoreError, default_db_path
 
 from .common import plain

@@ -17,7 +17,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
-from tui.core.sets.annotation_set import FORMATS, AnnotationSetError, ExportResult, TagFilter
+from tui.core.sets.annotation_set import (
+    FORMATS,
+    AnnotationSetError,
+    ExportResult,
+    TagFilter,
+)
 from tui.core.sets.formats import module
 from tui.core.store.database import StoreError
 

@@ -112,7 +112,9 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
                 self.skipped.append(str(item))
         self.app.call_from_thread(self._add_articles, batch)
         self._first_frame.wait(timeout=5)  # let the first frame be drawn before the heavy imports take the GIL
-        from tui.core.extract.pipeline import extract_corpus  # the heavy part of the core
+        from tui.core.extract.pipeline import (
+            extract_corpus,  # the heavy part of the core
+        )
 
         done: list[Article] = []
         for article in extract_corpus(raws):

@@ -14,7 +14,6 @@ from textual.widgets import Footer, Static
 
 from tui.core.codebook import Codebook
 from tui.core.sets.stats import Stats
-
 from tui.presentation.charts import stats_heading, stats_renderables
 
 

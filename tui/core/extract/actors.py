@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from tui.core.extract import actor_data as data
+from tui.core.extract.scanning import line_spans
 from tui.core.model import Mention
 
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper())
@@ -112,15 +113,6 @@ class _Person:
     side: str | None = None
     owner_key: str | None = None  # "Putin's press secretary": side comes from the owner
     spans: list[tuple[int, int, str]] = field(default_factory=list)
-
-
-def _line_ranges(text: str) -> list[tuple[int, int]]:
-    ranges, cursor = [], 0
-    for match in re.finditer(r"\n", text):
-        ranges.append((cursor, match.start()))
-        cursor = match.end()
-    ranges.append((cursor, len(text)))
-    return ranges
 
 
 def _is_heading(line: str) -> bool:
@@ -324,7 +316,7 @@ def find_mentions(text: str) -> list[Mention]:
     by_last: dict[str, list[_Person]] = {}
     pending: list[tuple[int, int]] = []  # candidate runs without evidence, matched in pass 2
     heading_lines = set()
-    for line_start, line_end in _line_ranges(text):
+    for line_start, line_end in line_spans(text):
         heading = _is_heading(text[line_start:line_end])
         if heading:
             heading_lines.add(line_start)

@@ -16,6 +16,7 @@ from datetime import date
 from tui.core.extract.actor_data import MEDIA_OUTLETS
 from tui.core.extract.actors import trie_pattern
 from tui.core.extract.scanning import CASE_TRAPS
+from tui.core.extract.tense import FUTURE_COMMON, FUTURE_OFFERED, cue_pattern
 from tui.core.model import Event, Mention, Statement, Timex
 
 PLOVER = {"MEET": "CONSULT", "CALL": "CONSULT", "EXCHANGE": "CONCEDE", "PROPOSE": "AGREE", "AGREE": "AGREE",
@@ -76,9 +77,7 @@ TRIGGER_KINDS_OF_WORD = {word: {kind for kind, words in TRIGGER_WORDS.items() fo
 # A prefix tree finds the same (longest) word at each place as the flat alternation, several times faster.
 TRIGGER_HINT = re.compile(trie_pattern(sorted(_ALL_TRIGGER_WORDS)))
 REJECTION = re.compile(r"reject|refut|dismiss|deni", re.I)
-FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to be held|scheduled|expected|plans?|planned|set to|next|upcoming|"
-                    r"due to|ready to|promis(?:es|ed)? to|intends?|going to|is to|are to|to present|to hand|"
-                    r"could|may|might|should)\b", re.I)
+FUTURE = cue_pattern(FUTURE_COMMON, FUTURE_OFFERED)  # will, plans, offers, modals: not (yet) happened
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”]|\s[–—-]\s|\bthat\b|\bwhich\b|\bwho\b")
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]*-for)(?!\s*for\s*\d)(?![\d-])")
 ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:phase|round|stage|part|batch)\b",

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.extract.scanning import CASE_TRAPS
+from tui.core.extract.scanning import CASE_TRAPS, filled_lines
+from tui.core.extract.timex.lexicon import MONTH_NAME_RE, WEEKDAY_NAME_RE
 from tui.core.model import Region
 
-MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
-          r"Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-WEEKDAYS = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+MONTHS = MONTH_NAME_RE
+WEEKDAYS = WEEKDAY_NAME_RE
+# What a line may hold and still be blank (a BOM, a zero-width space left by a web page).
+LINE_BLANK = " \t\f\v\u00a0\ufeff\u200b"
 TIME = r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)?"
 MONTH_DAY_YEAR = rf"(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}})"
 NUMERIC_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
@@ -95,20 +97,6 @@ class Layout:
     hints: list[DateHint] = field(default_factory=list)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Spans of non-blank lines, stripped of surrounding white space (and a BOM)."""
-    spans = []
-    pos = 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        stripped = raw.strip(" \t\f\v\u00a0\ufeff\u200b")
-        if stripped:
-            lead = raw.index(stripped[0])
-            spans.append((start + lead, start + lead + len(stripped)))
-    return spans
-
-
 def _word_count(line: str) -> int:
     return len(line.split())
 
@@ -125,7 +113,7 @@ def _heading_like(line: str, max_words: int = 14) -> bool:
 def analyse(text: str, fmt: str = "txt", *, headings: list[tuple[int, int]] | None = None,
             title: str | None = None) -> Layout:
     layout = Layout(title=title)
-    lines = _lines(text)
+    lines = filled_lines(text, LINE_BLANK)
     html_headings = set(headings or [])
     body: list[tuple[int, int]] = []
     seen_body = False

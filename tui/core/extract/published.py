@@ -16,22 +16,27 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as date_parser
 
 from tui.core.extract.layout import MONTHS, WEEKDAYS, DateHint
+from tui.core.extract.tense import (
+    FUTURE_COMMON,
+    FUTURE_INTENDED,
+    PAST_ANY,
+    PAST_COMMON,
+    cue_pattern,
+)
+from tui.core.extract.timex.lexicon import MONTHS as MONTH_NUMBER_OF
+from tui.core.extract.timex.lexicon import WEEKDAYS as WEEKDAY_NUMBER_OF
 
 HINT_ORDER = ("header", "dateline", "stamp", "url")
-MONTH_NUMBERS = {name: i for i, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+# By their first three letters ("Sept." is "sep").
+MONTH_NUMBERS = {name[:3]: number for name, number in MONTH_NUMBER_OF.items()}
+WEEKDAY_NUMBERS = {name[:3]: number for name, number in WEEKDAY_NUMBER_OF.items()}
 
 MONTH_DAY = rf"(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{{4}}))?"
 DAY_MONTH = rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTHS})(?:,?\s+(?P<year2>\d{{4}}))?"
 EXPLICIT_DATE = re.compile(rf"\b(?:(?P<wd>{WEEKDAYS})\s*[,\[(]?\s*)?(?:{MONTH_DAY}|{DAY_MONTH})\b")
 WEEKDAY = re.compile(rf"\b(?P<prefix>(?:next|last|this|on|since|until|by|from)\s+)?(?P<wd>{WEEKDAYS})\b")
-FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|shall|'ll|would|to be held|scheduled|expected|plans?|planned|planning|set to|next|"
-    r"upcoming|due|ready to|promises?|promising|intends?|going to|is to|are to|aims? to|later this)\b", re.I)
-PAST_CUES = re.compile(
-    r"\b(?:\w+ed|said|told|met|spoke|wrote|held|took|made|gave|came|went|was|were|had|did|began|saw|sent|"
-    r"brought|fought|won|lost|left|struck|hit|shot|rose|fell|led|ran|paid|sold|bought|put|set|kept)\b", re.I)
+FUTURE_CUES = cue_pattern(FUTURE_COMMON, FUTURE_INTENDED)
+PAST_CUES = cue_pattern(PAST_COMMON, PAST_ANY)
 CLAUSE_BEFORE = re.compile(r"[^,;:.!?\n\"“”]{0,120}$")
 CLAUSE_AFTER = re.compile(r"^[^,;:.!?\n\"“”]{0,120}")
 

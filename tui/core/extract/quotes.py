@@ -15,6 +15,7 @@ import re
 
 from tui.core.extract import actor_data as data
 from tui.core.extract.actors import trie_pattern
+from tui.core.extract.scanning import filled_lines
 from tui.core.model import Mention, Quote
 
 _CUE_WORDS = data.SPEECH_VERBS.split("|") + ["according to", "According to", "asserting", "saying", "adding",
@@ -34,15 +35,6 @@ _OBJECT_BEFORE_RE = re.compile(
     r"(?:the\s+)?$"
 )
 _APPOSITION_GAP_RE = re.compile(r"(?:['’]s)?\s*,[^,]{3,120},\s*(?:(?:also|later|then|previously|has|had|have|\w+ly)\s+)*")
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, cursor = [], 0
-    for match in re.finditer(r"\n", text):
-        spans.append((cursor, match.start()))
-        cursor = match.end()
-    spans.append((cursor, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _is_opening(text: str, index: int, start: int) -> bool:
@@ -164,7 +156,7 @@ class ArticleContext:
 
 def _compute_line_facts(text: str) -> tuple[list[tuple[int, int]], list[int], set[int]]:
     """Non-empty lines, their starts, and the starts of heading-like lines (never mutated by the callers)."""
-    lines = _lines(text)
+    lines = filled_lines(text)
     return lines, [s for s, _ in lines], {s for s, e in lines if _is_heading_like(text[s:e])}
 
 

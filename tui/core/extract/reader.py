@@ -117,7 +117,9 @@ def read_file(path: Path) -> Iterator[RawArticle | Skipped]:
     if warning:
         article.warnings.append(warning)
     if fmt == "html":
-        from tui.core.extract.htmltext import html_to_text  # HTML is rarer than text: its parser loads when needed
+        from tui.core.extract.htmltext import (
+            html_to_text,  # HTML is rarer than text: its parser loads when needed
+        )
 
         page = html_to_text(text)
         article.text = page.text

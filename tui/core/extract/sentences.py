@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-
 try:  # pragma: no cover - the import itself is trivial
     import sentencex as _sentencex
 except Exception:  # pragma: no cover - fallback keeps the module usable

@@ -46,7 +46,12 @@ from tui.core.sets.formats.base import (
 from tui.core.sets.formats.output import Meter, Progress, write_files, write_folder
 from tui.core.store.anchoring import reattach
 from tui.core.store.database import AnnotationStore
-from tui.core.store.defaults import database_problem, default_annotator, default_db_path, utc_now
+from tui.core.store.defaults import (
+    database_problem,
+    default_annotator,
+    default_db_path,
+    utc_now,
+)
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 

@@ -19,7 +19,13 @@ from typing import Any, Sequence
 
 from tui.core.store.database import AnnotationStore
 from tui.core.store.defaults import database_problem
-from tui.core.store.journal import StoreError, StoreLocked, WriterLock, fsync_dir, one_line
+from tui.core.store.journal import (
+    StoreError,
+    StoreLocked,
+    WriterLock,
+    fsync_dir,
+    one_line,
+)
 
 TAG_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str,), "article_id": (str,), "start": (int,), "end": (int,), "annotator": (str,),

@@ -28,9 +28,16 @@ from tui.core.extract.timex.context import (
     shift_quarter,
     weekday_date,
 )
-from tui.core.extract.timex.lexicon import MONTH_LOW_RE, SEASONS, WEEKDAY_LOW_RE, month_number, weekday_number
+from tui.core.extract.timex.lexicon import (
+    MONTH_LOW_RE,
+    SEASONS,
+    WEEKDAY_LOW_RE,
+    YEAR_RE,
+    month_number,
+    weekday_number,
+)
 
-_YEAR = r"(?:1[0-9]|20)\d\d(?![\d%])"
+_YEAR = YEAR_RE
 
 # "May 19", "May 19, 2025", "March 2022", "May" -- month first.
 MONTH_FIRST = re.compile(

@@ -13,23 +13,19 @@ from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
+from tui.core.extract.tense import (
+    FUTURE_ARRANGED,
+    FUTURE_COMMON,
+    PAST_COMMON,
+    PAST_REPORTED,
+    cue_pattern,
+)
+
 PAST, FUTURE = "past", "future"
 
-# Cues that the clause around a timex talks about what is still to come ...
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|wo n't|shall|going to|gonna|would|scheduled|schedules|expected|expects|set to|due to|due"
-    r"|plans?|planned|planning|intends?|to be held|upcoming|slated|is to|are to|to begin|begins|starts"
-    r"|to start|to meet|to visit|to hold|to take|to resume|to return|to travel|to present|to attend|to vote"
-    r"|to sign|to announce|to open|to leave|to arrive|to decide|to release|ready|prepared|next"
-    r"|to be|as soon as|as early as|as late as|no later than|postponed|deadline|starting|tomorrow|later this"
-    r"|effective|beginning|meet|meets|convene|convenes|resume|resumes|travels|visits|arrives|returns)\b|'ll\b"
-)
-# ... and cues that it reports what already happened.
-_PAST_CUE = re.compile(
-    r"\b(?:said|told|was|were|had|did|added|announced|reported|noted|claimed|stated|confirmed|denied"
-    r"|declared|insisted|warned|explained|wrote|met|held|took|spoke|made|came|went|began|got|gave|left"
-    r"|arrived|killed|died|ago|earlier|last|sold|bought|fell|rose|won|lost|paid|sent|saw|became|found)\b"
-)
+# Tense cues from the shared lexicon, over the lowercased text.
+_FUTURE_CUE = cue_pattern(FUTURE_COMMON, FUTURE_ARRANGED, flags=0)
+_PAST_CUE = cue_pattern(PAST_COMMON, PAST_REPORTED, flags=0)
 # Any other word in -ed is a weaker hint: it may be an adjective ("unspecified", "United").
 _PAST_ED = re.compile(r"\b(?:(?P<det>a|an|the|its|his|her|their|be|been|being|is|are|still|newly|very)\s+)?[a-z]{3,}ed\b")
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n\"“”)\]]|''|``")

@@ -10,9 +10,9 @@ import re
 from datetime import timedelta
 
 from tui.core.extract.timex.context import Candidate, iso_day
-from tui.core.extract.timex.lexicon import NUMBER_WORD_RE, parse_count
+from tui.core.extract.timex.lexicon import NUMBER_WORD_RE, YEAR_RE, parse_count
 
-_YEAR = r"(?:1[0-9]|20)\d\d(?![\d%])"
+_YEAR = YEAR_RE
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tui.core.extract.timex.context import FUTURE, Candidate, iso_day, nearest_year_for, shift_value, weekday_date
+from tui.core.extract.timex.context import (
+    FUTURE,
+    Candidate,
+    iso_day,
+    nearest_year_for,
+    shift_value,
+    weekday_date,
+)
 from tui.core.extract.timex.lexicon import (
     COUNT_RE,
     MONTH_LOW_RE,

@@ -21,7 +21,12 @@ from collections.abc import Iterator
 from datetime import date
 
 from tui.core.extract.timex.calendar_dates import RULES as DATE_RULES
-from tui.core.extract.timex.context import Candidate, guess_tense, reference_date, shift_quarter
+from tui.core.extract.timex.context import (
+    Candidate,
+    guess_tense,
+    reference_date,
+    shift_quarter,
+)
 from tui.core.extract.timex.periods import RULES as EXTRA_RULES
 from tui.core.extract.timex.relative import RULES as SPAN_RULES
 from tui.core.model import Timex

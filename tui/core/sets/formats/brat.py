@@ -27,7 +27,12 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
-from tui.core.sets.formats.base import UNTAGGED_ACTOR, ExportEntry, WriteContext, text_safe
+from tui.core.sets.formats.base import (
+    UNTAGGED_ACTOR,
+    ExportEntry,
+    WriteContext,
+    text_safe,
+)
 
 NAME = "brat"
 SUFFIX = ""

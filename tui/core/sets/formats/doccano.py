@@ -15,7 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TextIO
 
-from tui.core.sets.formats.base import UNTAGGED_ACTOR, ExportEntry, WriteContext, json_text
+from tui.core.sets.formats.base import (
+    UNTAGGED_ACTOR,
+    ExportEntry,
+    WriteContext,
+    json_text,
+)
 
 NAME = "doccano"
 SUFFIX = ".jsonl"
