@@ -1,9 +1,10 @@
-"""Score the extraction against the seeds' gold labels, and the date normaliser against TBAQ when it is present.
+"""Score the extraction: the seeds' gold, and the development sets in ../shared/data (tools/devsets.py).
 
-    python tools/evaluate.py [--gold ../shared/gold/seeds.json] [--seeds seeds] [--timebank ../shared/data/timebank]
+    python tools/evaluate.py [--summary] [--errors N] [--split dev|train] [--gold ../shared/gold/seeds.json] [-v]
 
 Scores: publication dates right; date value F1 (TempEval-3 pairing: overlapping spans one to one in text order,
-a pair correct when the values are equal); quote speaker accuracy; dated events F1 (type and date both right).
+a pair correct when the values are equal); quote speaker accuracy; dated events F1 (type and date both right);
+then PolNeAR, TBAQ, WikiWars and PLOVER as their README says they are scored outside the project.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import devsets
 from timebank import pair_overlapping
 
 from tui.core.extract.pipeline import extract_paths
@@ -133,21 +135,41 @@ def _explain(name: str, article: Article, gold: dict) -> None:
         print(f"  quote {quote['quote'][:40]!r}: gold {quote['speaker']}, got {found.speaker if found else 'NOT FOUND'}")
 
 
+SUMMARY = (  # (label, set, figure): the figures of the extraction issue's table, as printed by --summary
+    ("seeds: publication date right", "seeds", "published"),
+    ("seeds: date value F1", "seeds", "timex_value_f1"),
+    ("seeds: quote speaker accuracy", "seeds", "quote_speaker_accuracy"),
+    ("seeds: dated events F1", "seeds", "dated_event_f1"),
+    ("PolNeAR dev: speaker accuracy", "polnear", "speaker_accuracy"),
+    ("PolNeAR dev: quote recall", "polnear", "quote_recall"),
+    ("TBAQ: TIMEX3 value F1", "timebank", "value_f1"),
+    ("WikiWars 01-16: value F1", "wikiwars", "value_f1"),
+    ("PLOVER dev half: event category", "plover", "category_accuracy"),
+    ("PLOVER dev half: source", "plover", "source_accuracy"),
+)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tui.evaluate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python tools/evaluate.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=REPO.parent / "shared" / "gold" / "seeds.json")
     parser.add_argument("--seeds", type=Path, default=REPO / "seeds")
-    parser.add_argument("--timebank", type=Path, default=REPO.parent / "shared" / "data" / "timebank")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list each article's events and quotes")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list each seed article's events and quotes")
+    parser.add_argument("--summary", action="store_true", help="one line per headline figure instead of JSON")
+    parser.add_argument("--split", default="dev", choices=("dev", "train"), help="PolNeAR split")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="list up to N errors per data set")
     args = parser.parse_args(argv)
-    results: dict[str, object] = {"seeds": evaluate_seeds(args.gold, args.seeds, verbose=args.verbose)}
-    if args.timebank.is_dir():
-        from timebank import evaluate_timebank
-
-        results["timebank"] = evaluate_timebank(args.timebank)
+    results: dict[str, object] = {}
+    if args.gold.is_file():
+        results["seeds"] = evaluate_seeds(args.gold, args.seeds, verbose=args.verbose)
     else:
-        results["timebank"] = f"skipped: {args.timebank} not found"
-    json.dump(results, sys.stdout, indent=2)
+        results["seeds"] = f"skipped: {args.gold} not found"
+    results.update(devsets.evaluate(list(devsets.SETS), args))
+    if args.summary:
+        for label, name, key in SUMMARY:
+            figures = results.get(name)
+            print(f"{label:36s} {figures.get(key) if isinstance(figures, dict) else figures}")
+        return 0
+    json.dump(results, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
 
