@@ -198,7 +198,7 @@ def test_labelstudio_tasks_and_config(project: Path, tmp_path: Path) -> None:
     for task in tasks:
         text = task["data"]["text"]
         assert article_id(text) == task["data"]["article_id"]
-        assert len({a["newsdesk"]["annotator"] for a in task["annotations"]}) == len(task["annotations"])
+        assert len({a["completed_by"]["email"] for a in task["annotations"]}) == len(task["annotations"])
         for annotation in task["annotations"]:
             assert {"result", "created_at", "updated_at"} <= set(annotation)
             spans = {r["id"]: r["value"] for r in annotation["result"] if r["type"] == "labels"}

@@ -24,9 +24,10 @@ from __future__ import annotations
 import math
 import warnings
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+import dataclasses
+from dataclasses import asdict, dataclass
 from itertools import combinations
-from typing import Any, Hashable, Iterable, Sequence
+from typing import Any, Hashable, Iterable, Literal, Sequence, cast
 
 import krippendorff
 import numpy as np
@@ -72,7 +73,7 @@ class AgreementReport:
     kappas: list[PairAgreement]
     percent_agreement: float | None  # a fraction in [0, 1]
     disagreements: list[Disagreement]
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: plain types, never NaN (undefined figures are ``None``)."""
@@ -201,7 +202,7 @@ def krippendorff_alpha(units: dict[Unit, dict[str, Any]], coders: list[str], sca
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            value = float(krippendorff.alpha(reliability_data=data, level_of_measurement=level,
+            value = float(krippendorff.alpha(reliability_data=data, level_of_measurement=cast(Literal["nominal", "ordinal", "interval", "ratio"], level),
                                              value_domain=list(range(len(scale)))))
     except ValueError:  # fewer than two values in the domain, or no unit coded twice
         return None

@@ -99,8 +99,7 @@ class TagFilter:
             wanted = getattr(self, name)
             if wanted is not None:
                 folded = wanted.casefold()
-                checks.append(lambda tag, name=name, folded=folded: (tag.get(name) or "").casefold() == folded
-                              and tag.get(name) is not None)
+                checks.append(_field_check(name, folded))
         if self.article is not None:
             checks.append(_article_check(self.article.strip()))
         if self.since is not None:
@@ -108,6 +107,10 @@ class TagFilter:
             checks.append(lambda tag: (parse_time(str(tag.get("updated") or "")) or datetime.min.replace(
                 tzinfo=timezone.utc)) >= since)
         return lambda tag: all(check(tag) for check in checks)
+
+
+def _field_check(name: str, folded: str) -> Callable[[dict], bool]:
+    return lambda tag: tag.get(name) is not None and str(tag.get(name)).casefold() == folded
 
 
 def _article_check(wanted: str) -> Callable[[dict], bool]:
@@ -204,7 +207,7 @@ class ArticleResolver:
                 if number.isdigit():
                     lines[int(number)] = item
                 else:  # the whole file could not be read
-                    lines = item.reason
+                    lines = item.reason if isinstance(item, Skipped) else "cannot read the file"
                     break
             self._jsonl[path] = lines
         return lines if isinstance(lines, dict) else Skipped(str(path), lines)
@@ -293,7 +296,7 @@ def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
                  "utf-8-sig" if getattr(writer, "BOM_IN_FILES", False) else "utf-8")]
             if fmt == "labelstudio":
                 config = writer.label_config(entries, ctx)
-                fills.append((targets[1], lambda handle: handle.write(config), "utf-8"))
+                fills.append((targets[1], lambda handle: _put(handle, config), "utf-8"))
             result.files_written = write_files(fills, force)
     except BrokenPipeError:
         raise  # standard output closed early (| head): not an error of ours
@@ -306,6 +309,10 @@ def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
     if meter.report is not None and meter.done < meter.total:
         meter.report(meter.total, meter.total)
     return result
+
+
+def _put(handle: TextIO, text: str) -> None:
+    handle.write(text)
 
 
 def _targets(fmt: str, target: Path | None) -> list[Path]:

@@ -182,7 +182,7 @@ def _tag(item: Any, now: str) -> dict:
                 tagging.append(body.get("value"))
     if tagging and actor is None and stance is None:  # another tool: first tag the actor, second the stance
         actor, stance = (tagging + [None])[:2]
-    source = target.get("source") if isinstance(target.get("source"), str) else ""
+    source: str = target["source"] if isinstance(target.get("source"), str) else ""
     creator = item.get("creator")
     saved = {
         "id": item.get("nd:tagId") or _id_from_iri(item.get("id")),
