@@ -263,8 +263,10 @@ def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
         raise AnnotationSetError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     writer = module(fmt)
     target = Path(out) if out is not None else None
-    if target is None and writer.FOLDER:
-        raise AnnotationSetError(f"{fmt} writes a folder of files: give the folder to write with --out")
+    streams = getattr(writer, "STREAMS_ONE_ANNOTATOR", False) and filters is not None and filters.annotator
+    if target is None and writer.FOLDER and not streams:
+        one = " (or choose one annotator with --annotator)" if getattr(writer, "STREAMS_ONE_ANNOTATOR", False) else ""
+        raise AnnotationSetError(f"{fmt} writes a folder of files: give the folder to write with --out{one}")
     targets = _targets(fmt, target)
     _refuse_existing(targets, writer.FOLDER, force)
     store, owned = _open(source)
@@ -283,7 +285,9 @@ def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
     ctx = WriteContext(codebook, tick=meter.tick, warn=result.warnings.append, out=target)
     try:
         if target is None:
-            writer.write(entries, stream or sys.stdout, ctx)
+            left = writer.write(entries, stream or sys.stdout, ctx)
+            if fmt == "doccano" and left:
+                result.warnings.append(writer.overlap_warning("standard output", left))
             if fmt == "labelstudio":
                 result.warnings.append("the labeling config is written only beside an --out file "
                                        "(<name>.label_config.xml)")
