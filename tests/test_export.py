@@ -127,7 +127,7 @@ def test_w3c_collection_follows_the_model(project: Path, tmp_path: Path) -> None
         assert {"created", "modified", "creator", "target"} <= set(item)
         selectors = {s["type"]: s for s in item["target"]["selector"]}
         quote, position = selectors["TextQuoteSelector"], selectors["TextPositionSelector"]
-        text = texts[item["target"]["source"].rsplit(":", 1)[1]]
+        text = texts[item["target"]["source"]["id"].rsplit(":", 1)[1]]
         assert text[position["start"]:position["end"]] == quote["exact"]
         assert text[:position["start"]].endswith(quote["prefix"]) and text[position["end"]:].startswith(quote["suffix"])
         for body in item.get("body", []):

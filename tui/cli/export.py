@@ -35,6 +35,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--article", metavar="ID_OR_PATH", help="only this article (an id, or its start, or a path)")
     parser.add_argument("--actor", help="only tags of this actor (any case)")
     parser.add_argument("--stance", help="only tags with this stance (any case)")
+    parser.add_argument("--language", default="en", metavar="TAG",
+                        help="BCP 47 language of the articles and tag names, recorded by w3c (default: en)")
     parser.add_argument("--since", metavar="DATE", help="only tags updated on or after DATE (YYYY-MM-DD or ISO time)")
     parser.set_defaults(run=run)
 
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
     out = None if args.out is None or str(args.out) == "-" else args.out
     try:
-        result = export(db, args.format, out, filters, force=args.force, stream=sys.stdout)
+        result = export(db, args.format, out, filters, force=args.force, stream=sys.stdout, language=args.language)
     except (AnnotationSetError, StoreError) as exc:
         raise CliError(f"export: {plain(exc)}") from None
     sys.stdout.flush()

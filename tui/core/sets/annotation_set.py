@@ -49,6 +49,7 @@ from tui.core.store.database import AnnotationStore
 from tui.core.store.defaults import database_problem, default_annotator, default_db_path, utc_now
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 __all__ = ["FORMATS", "IMPORT_FORMATS", "TagFilter", "ExportResult", "ImportResult", "AnnotationSetError",
            "ArticleResolver", "select_tags", "export", "import_file", "read_tags", "guess_format", "parse_since"]
@@ -253,14 +254,17 @@ class ExportResult:
 
 def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
            out: str | os.PathLike[str] | None = None, filters: TagFilter | None = None, *, force: bool = False,
-           progress: Progress | None = None, stream: TextIO | None = None) -> ExportResult:
+           progress: Progress | None = None, stream: TextIO | None = None, language: str = "en") -> ExportResult:
     """Write the tags of ``source`` (a store, or a database path opened read-only) as ``fmt`` to ``out``.
 
-    ``out=None`` writes a single-file format to ``stream`` (standard output by default).  Raises
+    ``out=None`` writes a single-file format to ``stream`` (standard output by default).  ``language`` is the
+    BCP 47 tag of the article texts and tag names, where a format records one (w3c).  Raises
     :class:`AnnotationSetError` (or the store's ``StoreError``) with a one-line message.
     """
     if fmt not in FORMATS:
         raise AnnotationSetError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if not LANGUAGE_TAG.fullmatch(language):
+        raise AnnotationSetError(f"{language!r} is not a language tag (BCP 47, e.g. en, de, pt-BR)")
     writer = module(fmt)
     target = Path(out) if out is not None else None
     streams = getattr(writer, "STREAMS_ONE_ANNOTATOR", False) and filters is not None and filters.annotator
@@ -282,7 +286,7 @@ def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
     keys = {tag.get("article_path") or "" for tag in tags}
     meter = Meter(len(keys) + len(tags), progress)
     entries = _entries(tags, resolver, writer, result, meter)
-    ctx = WriteContext(codebook, tick=meter.tick, warn=result.warnings.append, out=target)
+    ctx = WriteContext(codebook, tick=meter.tick, warn=result.warnings.append, out=target, language=language)
     try:
         if target is None:
             left = writer.write(entries, stream or sys.stdout, ctx)
