@@ -33,8 +33,8 @@ def test_changes_name_what_was_added_removed_renamed_and_reordered() -> None:
     assert changes.actors.kept_by_tags == {"NATO": 2, "Turkey": 1}
     assert changes.stances.reordered and not changes.stances.added
     assert changes.lines() == [
-        "actors: added China; removed NATO; renamed Turkey → Türkiye; tags keep their labels (2 tag(s) NATO, "
-        "1 tag(s) Turkey)",
+        ("actors: added China; removed NATO; renamed Turkey → Türkiye; tags keep their labels (2 tag(s) NATO, "
+         "1 tag(s) Turkey)"),
         "stances: reordered (the ordinal stance scale changes)"]
     assert not codebook_changes(default_codebook(), default_codebook())
     assert codebook_changes(default_codebook(), default_codebook()).lines() == []
@@ -68,6 +68,6 @@ def test_the_same_codebook_says_nothing(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_the_example_codebook_loads_and_the_readme_points_to_it() -> None:
     book = load_codebook(EXAMPLE)
-    assert "China" in [a.name for a in book.actors] and [s.name for s in book.stances][0] == "support"
+    assert "China" in [a.name for a in book.actors] and book.stances[0].name == "support"
     assert len({a.key for a in book.actors}) == len(book.actors)
     assert "examples/codebook.toml" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -84,8 +84,9 @@ def test_bash_completion_knows_subcommands_options_and_choices(tmp_path: Path) -
 
     def complete(*words: str) -> list[str]:
         words_array = " ".join(f"'{w}'" for w in ("newsdesk", *words))
-        run = subprocess.run([bash, "-c", f"source {script}; COMP_WORDS=({words_array}); "
-                                          f"COMP_CWORD={len(words)}; _shtab_newsdesk; printf '%s\\n' \"${{COMPREPLY[@]}}\""],
+        command = (f"source {script}; COMP_WORDS=({words_array}); COMP_CWORD={len(words)}; _shtab_newsdesk; "
+                   f"printf '%s\\n' \"${{COMPREPLY[@]}}\"")
+        run = subprocess.run([bash, "-c", command],
                              capture_output=True, text=True, check=True, cwd=tmp_path)
         return run.stdout.split()
     assert complete("ex") == ["extract", "export"]

@@ -14,7 +14,13 @@ from interop_project import CLAIM, QUOTE, SENTENCE, db_of, make_project, stored
 from sklearn.metrics import cohen_kappa_score
 
 from tui.core.extract.reader import article_id
-from tui.core.sets.agreement import MATCH_JACCARD, agreement, contested_units, jaccard, match_units
+from tui.core.sets.agreement import (
+    MATCH_JACCARD,
+    agreement,
+    contested_units,
+    jaccard,
+    match_units,
+)
 from tui.core.sets.annotation_set import export, import_file
 from tui.core.store.database import AnnotationStore
 

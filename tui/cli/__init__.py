@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from . import agree as agree_cmd
 from . import app as app_cmd
@@ -115,6 +115,6 @@ def _all_actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
     for action in parser._actions:
         actions.append(action)
         if isinstance(action, argparse._SubParsersAction):
-            for sub in dict.fromkeys(action.choices.values()):
+            for sub in dict.fromkeys(action.choices.values()):  # each subparser once
                 actions += _all_actions(sub)
     return actions

@@ -49,9 +49,9 @@ def codebook_changes(old: Codebook, new: Codebook, tags: Iterable[dict] = ()) ->
     """How ``new`` differs from ``old``; ``tags`` (store tag documents) are counted for the labels that go."""
     counts: dict[str, Counter[str]] = {"actor": Counter(), "stance": Counter()}
     for tag in tags:
-        for kind in counts:
+        for kind, counter in counts.items():
             if tag.get(kind) is not None:
-                counts[kind][tag[kind]] += 1
+                counter[tag[kind]] += 1
     found = [_compare(kind, getattr(old, plural), getattr(new, plural), counts[kind]) for plural, kind in KINDS]
     return CodebookChanges(*found)
 
