@@ -30,8 +30,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.core.store import anchoring  # noqa: E402
-from tui.core.store.anchoring import reattach, selector  # noqa: E402
+from tui.core.store import anchoring
+from tui.core.store.anchoring import reattach, selector
 
 SENTENCES = 25
 
