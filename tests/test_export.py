@@ -127,7 +127,7 @@ def test_w3c_collection_follows_the_model(project: Path, tmp_path: Path) -> None
         assert {"created", "modified", "creator", "target"} <= set(item)
         selectors = {s["type"]: s for s in item["target"]["selector"]}
         quote, position = selectors["TextQuoteSelector"], selectors["TextPositionSelector"]
-        text = texts[item["target"]["source"].rsplit(":", 1)[1]]
+        text = texts[item["target"]["source"]["id"].rsplit(":", 1)[1]]
         assert text[position["start"]:position["end"]] == quote["exact"]
         assert text[:position["start"]].endswith(quote["prefix"]) and text[position["end"]:].startswith(quote["suffix"])
         for body in item.get("body", []):
@@ -198,7 +198,7 @@ def test_labelstudio_tasks_and_config(project: Path, tmp_path: Path) -> None:
     for task in tasks:
         text = task["data"]["text"]
         assert article_id(text) == task["data"]["article_id"]
-        assert len({a["newsdesk"]["annotator"] for a in task["annotations"]}) == len(task["annotations"])
+        assert len({a["completed_by"]["email"] for a in task["annotations"]}) == len(task["annotations"])
         for annotation in task["annotations"]:
             assert {"result", "created_at", "updated_at"} <= set(annotation)
             spans = {r["id"]: r["value"] for r in annotation["result"] if r["type"] == "labels"}
@@ -218,16 +218,18 @@ def test_labelstudio_tasks_and_config(project: Path, tmp_path: Path) -> None:
 
 
 def test_doccano_lines(project: Path, tmp_path: Path) -> None:
-    export(db_of(project), "doccano", tmp_path / "out.jsonl")
-    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(lines) == 3 and sum(len(line["tags"]) for line in lines) == 7
+    result = export(db_of(project), "doccano", tmp_path / "out")
+    assert sorted(p.name for p in result.files_written) == ["alice.jsonl", "bob.jsonl", "carol.jsonl"]
+    lines = [json.loads(line) for path in result.files_written for line in path.read_text(encoding="utf-8").splitlines()]
+    assert sum(len(line["tags"]) for line in lines) == 7
     for line in lines:
+        assert {tag["annotator"] for tag in line["tags"]} == {line["annotator"]}
         for start, end, label in line["label"]:
             assert isinstance(label, str) and 0 <= start < end <= len(line["text"])
         for tag_meta in line["tags"]:
             assert line["text"][tag_meta["start"]:tag_meta["end"]] == tag_meta["quote"]
-    a = next(line for line in lines if line["article_path"] == "articles/a.txt")
-    assert any(label == "Statement" for _s, _e, label in a["label"])  # carol's tag without an actor
+    carol = next(line for line in lines if line["annotator"] == "carol")
+    assert carol["label"] == [] and len(carol["tags"]) == 1  # a tag without an actor has no label
 
 
 def test_missing_article_is_reported_not_dropped(project: Path, tmp_path: Path,
@@ -238,7 +240,7 @@ def test_missing_article_is_reported_not_dropped(project: Path, tmp_path: Path,
     err = capsys.readouterr().err.splitlines()
     assert len([line for line in err if "b.jsonl" in line]) == 2  # one line per article
     assert len((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()) == 7
-    for fmt, out in (("brat", "b"), ("labelstudio", "l.json"), ("doccano", "d.jsonl")):
+    for fmt, out in (("brat", "b"), ("labelstudio", "l.json"), ("doccano", "d")):
         assert main(["export", "--format", fmt, "--db", db, "--out", str(tmp_path / out)]) == 0
         err = capsys.readouterr().err.splitlines()
         missing = [line for line in err if "b.jsonl" in line]

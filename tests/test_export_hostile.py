@@ -94,7 +94,7 @@ def test_every_format_keeps_offsets_on_random_text(case) -> None:
                         value = result["value"]
                         assert text[value["start"]:value["end"]] == value["text"]
 
-        for line in (out / "set.doccano").read_text(encoding="utf-8").splitlines():
+        for line in (line for f in (out / "set.doccano").iterdir() for line in f.read_text(encoding="utf-8").splitlines()):
             document = json.loads(line)
             assert document["text"] == text
             for start, end, _label in document["label"]:

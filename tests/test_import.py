@@ -271,8 +271,8 @@ def test_locked_database_is_a_one_line_error(project: Path, tmp_path: Path,
 
 
 def test_doccano_and_unknown_formats_are_refused(project: Path, tmp_path: Path) -> None:
-    out = tmp_path / "doccano.jsonl"
-    export(db_of(project), "doccano", out)
+    export(db_of(project), "doccano", tmp_path / "doccano")
+    out = tmp_path / "doccano" / "alice.jsonl"
     with pytest.raises(AnnotationSetError, match="doccano"):
         import_file(out, tmp_path / "db.json")
     with pytest.raises(AnnotationSetError, match="cannot import csv"):

@@ -1,6 +1,7 @@
 """``newsdesk agree``: how far the annotators agree on actors and stances, and where they differ.
 
-Units are statements; coders are the annotators except "adjudicated".  Reported per field: Krippendorff's alpha
+Units are tagged spans (different coders' spans matched by Jaccard overlap >= 0.5); coders are the annotators
+except "adjudicated".  Reported per field: Krippendorff's alpha
 (nominal; for stance also ordinal, on the codebook's stance order), percent agreement (pairs of coders agreeing
 over all pairs of coders on statements coded by two or more), Cohen's kappa for each pair of coders on the
 statements both coded, and every statement they disagree on.  Definitions in :mod:`tui.core.sets.agreement`.
@@ -30,6 +31,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "agree", help="intercoder agreement: Krippendorff's alpha, Cohen's kappa, disagreements",
         description="Agreement of the annotators (all but 'adjudicated') on the statements they tagged: "
                     "Krippendorff's alpha (nominal; ordinal too for stance, on the codebook's stance order), "
+                    "units being tagged spans (spans of different annotators matched when their Jaccard overlap "
+                    "is at least 0.5), "
                     "percent agreement (agreeing pairs of annotators over all pairs, on statements coded by two "
                     "or more), Cohen's kappa per pair, and the statements they disagree on. A tag without an "
                     "actor (or stance) leaves that field not coded.")

@@ -9,13 +9,8 @@ from pathlib import Path
 from tui.core.codebook import Codebook, CodebookError, default_codebook, load_codebook
 from tui.core.config import ConfigError, default_config_path, load_keymap
 from tui.core.seeds import seeds_dir
-from tui.core.store.database import (
-    AnnotationStore,
-    StoreError,
-    StoreLocked,
-    default_annotator,
-    default_db_path,
-)
+from tui.core.store.database import AnnotationStore, StoreError, StoreLocked, default_annotator, default_db_path
+from tui.core.text import plain
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -49,15 +44,16 @@ def run(args: argparse.Namespace) -> int:
     annotator = default_annotator(args.annotator)
     notice = None
     try:
-        store = AnnotationStore.open(db, annotator=annotator, read_only=args.read_only,
-                                     codebook=codebook.to_dict() if codebook else None)
+        store = AnnotationStore.open(db, annotator=annotator, read_only=args.read_only)
     except StoreLocked as exc:
         store = AnnotationStore.open(db, annotator=annotator, read_only=True)
         notice = f"{exc} — opened read-only"
     except (StoreError, OSError) as exc:
         raise CliError(str(exc)) from None
     try:
-        if codebook is None:
+        if codebook is not None:
+            _replace_codebook(store, codebook, db, args.codebook)
+        else:
             stored = store.get_meta("codebook")
             codebook = Codebook.from_dict(stored, str(db)) if stored else default_codebook()
         from ..app import NewsdeskApp
@@ -69,3 +65,33 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _replace_codebook(store: AnnotationStore, codebook: Codebook, db: Path, source: Path) -> None:
+    """Store ``codebook`` in place of the database's, saying in a line per kind what changes (tags keep
+    their labels)."""
+    import sys
+
+    from tui.core.codebook_diff import codebook_changes
+
+    from . import CliError
+
+    stored = store.get_meta("codebook")
+    if stored == codebook.to_dict():
+        return
+    if stored:
+        try:
+            old = Codebook.from_dict(stored, f"{db}: codebook")
+        except CodebookError:
+            old = None
+        if old is not None:
+            changes = codebook_changes(old, codebook, store.all_tags())
+            where = "" if not store.read_only else " (not saved: the database is open read-only)"
+            for line in changes.lines():
+                print(f"newsdesk: {plain(source)} changes the codebook of {plain(db)}{where}: {plain(line)}",
+                      file=sys.stderr)
+    if not store.read_only:
+        try:
+            store.set_meta("codebook", codebook.to_dict())
+        except StoreError as exc:
+            raise CliError(str(exc)) from None

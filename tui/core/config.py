@@ -19,10 +19,14 @@ class ConfigError(Exception):
 
 
 def default_config_path() -> Path:
+    """``$NEWSDESK_CONFIG``, else ``config.toml`` in the platform's user configuration folder (platformdirs:
+    ``$XDG_CONFIG_HOME/newsdesk`` or ``~/.config/newsdesk`` on Linux, ``~/Library/Application Support/newsdesk``
+    on macOS, ``%LOCALAPPDATA%\\newsdesk`` on Windows)."""
     if env := os.environ.get("NEWSDESK_CONFIG"):
         return Path(env)
-    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "newsdesk" / "config.toml"
+    from platformdirs import user_config_path  # only when no config file was named
+
+    return user_config_path("newsdesk", appauthor=False) / "config.toml"
 
 
 def read_toml(path: Path, error: type[Exception]) -> dict:

@@ -2,8 +2,16 @@
 
 Definitions (``newsdesk agree --help`` gives the short form):
 
-* A *unit* is a statement, identified by ``(article_id, start, end)``.
-* The *coders* are the annotators, except ``adjudicated`` (the adjudicator's verdicts are not a coder).
+* A *unit* is a span of an article.  Tags of different coders on one span are one unit; spans of different
+  coders that differ are matched by overlap (:func:`match_units`): two spans belong to one unit when their
+  Jaccard overlap (shared characters over the characters of either) is at least ``MATCH_JACCARD`` = 0.5,
+  matched greedily from the largest overlap down, one span per coder in a unit, and every two spans of a unit
+  overlapping that much.  So a sentence two coders cut a word apart is one unit, while a quote one coder tagged
+  inside a sentence another tagged whole is a unit of its own (a different segmentation, not a disagreement
+  on the actor); one coder's several spans are never merged.  A unit is named ``(article_id, start, end)`` by
+  its representative span: the span most of its tags have (ties: the longest, then the first).
+* The *coders* are the annotators, except ``adjudicated`` (the adjudicator's verdicts are not a coder; a verdict
+  joins the unit its span matches best, by the same rule).
 * A coder's *value* on a unit is the tag's actor (or stance).  A tag whose field is ``None`` leaves the unit
   *not coded* for that field.  Should a tag list hold two tags of one annotator on one unit, the newest counts.
   Accepted suggestions (``suggested=True``) and orphan tags count like any other tag.
@@ -24,9 +32,10 @@ from __future__ import annotations
 import math
 import warnings
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+import dataclasses
+from dataclasses import asdict, dataclass
 from itertools import combinations
-from typing import Any, Hashable, Iterable, Sequence
+from typing import Any, Hashable, Iterable, Literal, Sequence, cast
 
 import krippendorff
 import numpy as np
@@ -34,6 +43,7 @@ import numpy as np
 from tui.core.codebook import Codebook, default_codebook
 
 ADJUDICATED = "adjudicated"
+MATCH_JACCARD = 0.5  # spans of different coders at least this alike are one unit
 FIELDS = ("actor", "stance")
 
 Unit = tuple[str, int, int]  # (article_id, start, end)
@@ -59,6 +69,7 @@ class Disagreement:
     quote: str
     values: dict[str, Any]  # coder -> value, for every coder who coded this field on the unit
     adjudicated: Any = None  # the adjudicated value, if any
+    spans: dict[str, list[int]] = dataclasses.field(default_factory=dict)  # coder -> [start, end] tagged
 
 
 @dataclass
@@ -72,7 +83,7 @@ class AgreementReport:
     kappas: list[PairAgreement]
     percent_agreement: float | None  # a fraction in [0, 1]
     disagreements: list[Disagreement]
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: plain types, never NaN (undefined figures are ``None``)."""
@@ -165,7 +176,7 @@ def contested_units(tags: Iterable[dict]) -> list[ContestedUnit]:
         differing = [name for name in FIELDS
                      if len({tag.get(name) for tag in coders.values() if tag.get(name) is not None}) > 1]
         if differing:
-            some = _newest(coders.values())
+            some = _at_unit(unit, coders.values())
             contested.append(ContestedUnit(unit[0], some.get("article_path"), unit[1], unit[2],
                                            str(some.get("quote") or ""), differing, dict(sorted(coders.items())),
                                            by_annotator.get(ADJUDICATED)))
@@ -201,7 +212,7 @@ def krippendorff_alpha(units: dict[Unit, dict[str, Any]], coders: list[str], sca
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            value = float(krippendorff.alpha(reliability_data=data, level_of_measurement=level,
+            value = float(krippendorff.alpha(reliability_data=data, level_of_measurement=cast(Literal["nominal", "ordinal", "interval", "ratio"], level),
                                              value_domain=list(range(len(scale)))))
     except ValueError:  # fewer than two values in the domain, or no unit coded twice
         return None
@@ -209,16 +220,85 @@ def krippendorff_alpha(units: dict[Unit, dict[str, Any]], coders: list[str], sca
 
 
 def group_by_unit(tags: Iterable[dict]) -> dict[Unit, dict[str, dict]]:
-    """Tags by statement, then by annotator (the newest ``updated`` wins if an annotator has two)."""
-    units: dict[Unit, dict[str, dict]] = {}
+    """Tags by unit, then by annotator (see :func:`match_units`); kept under its old name for callers."""
+    return match_units(tags)
+
+
+def match_units(tags: Iterable[dict]) -> dict[Unit, dict[str, dict]]:
+    """Tags by unit, then by annotator: spans of different coders matched by Jaccard overlap ≥ ``MATCH_JACCARD``.
+
+    Greedy, largest overlap first; a unit holds at most one span of each coder and every two of its spans
+    overlap at least that much.  On one exact span the newest ``updated`` tag of an annotator counts.
+    """
+    by_article: dict[str, dict[tuple[str, int, int], dict]] = {}
     for tag in tags:
-        unit = (tag["article_id"], tag["start"], tag["end"])
-        by_annotator = units.setdefault(unit, {})
-        who = tag["annotator"]
-        old = by_annotator.get(who)
+        spans = by_article.setdefault(tag["article_id"], {})
+        key = (tag["annotator"], tag["start"], tag["end"])
+        old = spans.get(key)
         if old is None or str(tag.get("updated") or "") >= str(old.get("updated") or ""):
-            by_annotator[who] = tag
+            spans[key] = tag
+    units: dict[Unit, dict[str, dict]] = {}
+    for article_id, spans in by_article.items():
+        coded = [tag for (who, _s, _e), tag in spans.items() if who != ADJUDICATED]
+        verdicts = [tag for (who, _s, _e), tag in spans.items() if who == ADJUDICATED]
+        for group in _groups(coded):
+            units[(article_id, *_representative(group))] = {tag["annotator"]: tag for tag in group}
+        for verdict in verdicts:
+            _place_verdict(article_id, verdict, units)
     return units
+
+
+def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Shared characters of two spans over the characters of either."""
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared / (max(a[1], b[1]) - min(a[0], b[0])) if shared > 0 else 0.0
+
+
+def _span(tag: dict) -> tuple[int, int]:
+    return tag["start"], tag["end"]
+
+
+def _groups(tags: list[dict]) -> list[list[dict]]:
+    """Complete-linkage greedy matching of the tags of one article into units."""
+    tags = sorted(tags, key=lambda t: (t["start"], t["end"], t["annotator"]))
+    pairs = []
+    for i, a in enumerate(tags):  # a sweep: only spans that start before this one ends can overlap it
+        for b in tags[i + 1:]:
+            if b["start"] >= a["end"]:
+                break
+            if a["annotator"] != b["annotator"]:
+                score = jaccard(_span(a), _span(b))
+                if score >= MATCH_JACCARD:
+                    pairs.append(((-score, a["start"], a["end"], b["start"], b["end"], a["annotator"],
+                                   b["annotator"]), a, b))
+    unit_of = {id(tag): [tag] for tag in tags}
+    for _order, a, b in sorted(pairs, key=lambda p: p[0]):
+        first, second = unit_of[id(a)], unit_of[id(b)]
+        if first is second or {t["annotator"] for t in first} & {t["annotator"] for t in second}:
+            continue
+        if all(jaccard(_span(x), _span(y)) >= MATCH_JACCARD for x in first for y in second):
+            first.extend(second)
+            for tag in second:
+                unit_of[id(tag)] = first
+    return list({id(group): group for group in unit_of.values()}.values())
+
+
+def _representative(group: list[dict]) -> tuple[int, int]:
+    counts = Counter(_span(tag) for tag in group)
+    return max(counts, key=lambda span: (counts[span], span[1] - span[0], -span[0]))
+
+
+def _place_verdict(article_id: str, verdict: dict, units: dict[Unit, dict[str, dict]]) -> None:
+    best, best_score = None, 0.0
+    for unit, by_annotator in units.items():
+        if unit[0] == article_id and ADJUDICATED not in by_annotator:
+            score = jaccard(unit[1:], _span(verdict))
+            if score >= MATCH_JACCARD and (score, -unit[1]) > (best_score, -(best[1] if best else 0)):
+                best, best_score = unit, score
+    if best is None:
+        units[(article_id, *_span(verdict))] = {ADJUDICATED: verdict}
+    else:
+        units[best][ADJUDICATED] = verdict
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -232,10 +312,17 @@ def _pair(a: str, b: str, coded: dict[Unit, dict[str, Any]]) -> PairAgreement:
 
 
 def _disagreement(unit: Unit, by_annotator: dict[str, dict], field: str, values: dict[str, Any]) -> Disagreement:
-    some = _newest(tag for who, tag in by_annotator.items() if who != ADJUDICATED)
+    some = _at_unit(unit, [tag for who, tag in by_annotator.items() if who != ADJUDICATED])
     verdict = by_annotator.get(ADJUDICATED)
+    spans = {who: [by_annotator[who]["start"], by_annotator[who]["end"]] for who in sorted(values)}
     return Disagreement(unit[0], some.get("article_path"), unit[1], unit[2], str(some.get("quote") or ""),
-                        dict(sorted(values.items())), verdict.get(field) if verdict else None)
+                        dict(sorted(values.items())), verdict.get(field) if verdict else None, spans)
+
+
+def _at_unit(unit: Unit, tags: Iterable[dict]) -> dict:
+    """The newest of the tags on the unit's representative span (its quote is the unit's)."""
+    tags = list(tags)
+    return _newest([t for t in tags if (t["start"], t["end"]) == unit[1:]] or tags)
 
 
 def _newest(tags: Iterable[dict]) -> dict:

@@ -54,6 +54,7 @@ from tui.core.store.defaults import (
 )
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 __all__ = ["FORMATS", "IMPORT_FORMATS", "TagFilter", "ExportResult", "ImportResult", "AnnotationSetError",
            "ArticleResolver", "select_tags", "export", "import_file", "read_tags", "guess_format", "parse_since"]
@@ -104,8 +105,7 @@ class TagFilter:
             wanted = getattr(self, name)
             if wanted is not None:
                 folded = wanted.casefold()
-                checks.append(lambda tag, name=name, folded=folded: (tag.get(name) or "").casefold() == folded
-                              and tag.get(name) is not None)
+                checks.append(_field_check(name, folded))
         if self.article is not None:
             checks.append(_article_check(self.article.strip()))
         if self.since is not None:
@@ -113,6 +113,10 @@ class TagFilter:
             checks.append(lambda tag: (parse_time(str(tag.get("updated") or "")) or datetime.min.replace(
                 tzinfo=timezone.utc)) >= since)
         return lambda tag: all(check(tag) for check in checks)
+
+
+def _field_check(name: str, folded: str) -> Callable[[dict], bool]:
+    return lambda tag: tag.get(name) is not None and str(tag.get(name)).casefold() == folded
 
 
 def _article_check(wanted: str) -> Callable[[dict], bool]:
@@ -209,7 +213,7 @@ class ArticleResolver:
                 if number.isdigit():
                     lines[int(number)] = item
                 else:  # the whole file could not be read
-                    lines = item.reason
+                    lines = item.reason if isinstance(item, Skipped) else "cannot read the file"
                     break
             self._jsonl[path] = lines
         return lines if isinstance(lines, dict) else Skipped(str(path), lines)
@@ -255,18 +259,23 @@ class ExportResult:
 
 def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
            out: str | os.PathLike[str] | None = None, filters: TagFilter | None = None, *, force: bool = False,
-           progress: Progress | None = None, stream: TextIO | None = None) -> ExportResult:
+           progress: Progress | None = None, stream: TextIO | None = None, language: str = "en") -> ExportResult:
     """Write the tags of ``source`` (a store, or a database path opened read-only) as ``fmt`` to ``out``.
 
-    ``out=None`` writes a single-file format to ``stream`` (standard output by default).  Raises
+    ``out=None`` writes a single-file format to ``stream`` (standard output by default).  ``language`` is the
+    BCP 47 tag of the article texts and tag names, where a format records one (w3c).  Raises
     :class:`AnnotationSetError` (or the store's ``StoreError``) with a one-line message.
     """
     if fmt not in FORMATS:
         raise AnnotationSetError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if not LANGUAGE_TAG.fullmatch(language):
+        raise AnnotationSetError(f"{language!r} is not a language tag (BCP 47, e.g. en, de, pt-BR)")
     writer = module(fmt)
     target = Path(out) if out is not None else None
-    if target is None and writer.FOLDER:
-        raise AnnotationSetError(f"{fmt} writes a folder of files: give the folder to write with --out")
+    streams = getattr(writer, "STREAMS_ONE_ANNOTATOR", False) and filters is not None and filters.annotator
+    if target is None and writer.FOLDER and not streams:
+        one = " (or choose one annotator with --annotator)" if getattr(writer, "STREAMS_ONE_ANNOTATOR", False) else ""
+        raise AnnotationSetError(f"{fmt} writes a folder of files: give the folder to write with --out{one}")
     targets = _targets(fmt, target)
     _refuse_existing(targets, writer.FOLDER, force)
     store, owned = _open(source)
@@ -282,10 +291,12 @@ def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
     keys = {tag.get("article_path") or "" for tag in tags}
     meter = Meter(len(keys) + len(tags), progress)
     entries = _entries(tags, resolver, writer, result, meter)
-    ctx = WriteContext(codebook, tick=meter.tick, warn=result.warnings.append, out=target)
+    ctx = WriteContext(codebook, tick=meter.tick, warn=result.warnings.append, out=target, language=language)
     try:
         if target is None:
-            writer.write(entries, stream or sys.stdout, ctx)
+            left = writer.write(entries, stream or sys.stdout, ctx)
+            if fmt == "doccano" and left:
+                result.warnings.append(writer.overlap_warning("standard output", left))
             if fmt == "labelstudio":
                 result.warnings.append("the labeling config is written only beside an --out file "
                                        "(<name>.label_config.xml)")
@@ -298,7 +309,7 @@ def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
                  "utf-8-sig" if getattr(writer, "BOM_IN_FILES", False) else "utf-8")]
             if fmt == "labelstudio":
                 config = writer.label_config(entries, ctx)
-                fills.append((targets[1], lambda handle: handle.write(config), "utf-8"))
+                fills.append((targets[1], lambda handle: _put(handle, config), "utf-8"))
             result.files_written = write_files(fills, force)
     except BrokenPipeError:
         raise  # standard output closed early (| head): not an error of ours
@@ -311,6 +322,10 @@ def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
     if meter.report is not None and meter.done < meter.total:
         meter.report(meter.total, meter.total)
     return result
+
+
+def _put(handle: TextIO, text: str) -> None:
+    handle.write(text)
 
 
 def _targets(fmt: str, target: Path | None) -> list[Path]:

@@ -94,7 +94,7 @@ def compute_stats(tags: Iterable[dict], articles: Iterable[_Article] | None = No
         row[column[tag.get("stance")]] += 1
     actor_rank = {a.name: i for i, a in enumerate(codebook.actors)}
     actors = [ActorRow(actor, sum(row), row) for actor, row in counts.items()]
-    actors.sort(key=lambda r: (r.actor is None, -r.total, actor_rank.get(r.actor, len(actor_rank)), str(r.actor)))
+    actors.sort(key=lambda r: (r.actor is None, -r.total, actor_rank.get(r.actor or "", len(actor_rank)), str(r.actor)))
     article_rows, tagged, total = _article_rows(tags, articles)
     return Stats(tags=len(tags), stances=stances, actors=actors, articles=article_rows,
                  annotators=_annotator_rows(tags), tagged_statements=tagged, total_statements=total)

@@ -244,6 +244,18 @@ class AnnotationStore:
         tags = self._by_article.get(article_id, {}).values()
         return [dict(t) for t in sorted(tags, key=lambda t: (t["start"], t["end"], t["annotator"]))]
 
+    def tags_in(self, article_id: str, start: int, end: int, *, annotator: str | None = None,
+                overlapping: bool = False) -> list[dict]:
+        """The tags of a statement ``[start, end)`` with its parts: every tag whose span lies inside it (the
+        statement itself, a quote or one claim tagged within it), or with ``overlapping=True`` every tag that
+        shares a character with it.  Only ``annotator``'s when given.  Sorted by start, longer spans first.
+        """
+        found = [doc for doc in self._by_article.get(article_id, {}).values()
+                 if (annotator is None or doc["annotator"] == annotator)
+                 and ((doc["start"] < end and doc["end"] > start) if overlapping
+                      else (start <= doc["start"] and doc["end"] <= end))]
+        return [dict(t) for t in sorted(found, key=lambda t: (t["start"], -t["end"], t["annotator"]))]
+
     def all_tags(self) -> Iterator[dict]:
         return (dict(doc) for doc in list(self._docs.values()))
 
@@ -278,7 +290,10 @@ class AnnotationStore:
                 annotator: str | None = None) -> dict:
         """Create this annotator's tag on ``text[start:end]`` or change only the fields given; returns it.
 
-        ``annotator`` tags in another name (e.g. "adjudicated"); the step still goes on this annotator's undo
+        The span is any non-empty part of the text: a whole statement, or a part of one (its quote, one of two
+        claims in it).  A tag is identified by its exact span and annotator, so one annotator may hold several
+        tags on different spans of one statement (see :meth:`tags_in`); each keeps its quote, prefix and
+        suffix and is re-anchored on its own when the text changes.  ``annotator`` tags in another name (e.g. "adjudicated"); the step still goes on this annotator's undo
         stack.  A call that changes nothing writes nothing and leaves ``updated`` alone.
         """
         annotator = annotator or self.annotator

@@ -24,6 +24,19 @@ def default_db_path() -> Path:
     return Path(os.environ.get("NEWSDESK_DB") or DEFAULT_DB)
 
 
+def rescue_folders(preferred: Path | None = None) -> list[Path]:
+    """Where a rescue file of unsaved changes may go, in order: ``preferred`` (beside the database), the
+    platform's user data folder (platformdirs: ``~/.local/share/newsdesk`` on Linux), the temporary folder
+    (which may be emptied at the next restart, hence not first), the home folder."""
+    import tempfile
+
+    from platformdirs import user_data_path
+
+    folders = [preferred] if preferred is not None else []
+    folders += [user_data_path("newsdesk", appauthor=False), Path(tempfile.gettempdir()), Path.home()]
+    return folders
+
+
 def default_annotator(name: str | None = None) -> str:
     """The given name, else ``$NEWSDESK_ANNOTATOR``, else the login name."""
     if name or os.environ.get("NEWSDESK_ANNOTATOR"):

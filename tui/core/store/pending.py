@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from typing import Any
 
 from tui.core.store.anchoring import selector
 from tui.core.store.database import AnnotationStore, StoreError
-from tui.core.store.defaults import utc_now
+from tui.core.store.defaults import rescue_folders, utc_now
 
 TAG_FIELDS = ("actor", "stance", "note", "suggested")
 
@@ -97,18 +96,18 @@ class SaveQueue:
     def rescue(self, folder: Path | None = None) -> Path | None:
         """Write the waiting tags as tag documents (JSONL, importable) and return the file; None if nothing waits.
 
-        Tries ``folder``, then the temporary folder, then the home folder.  Clears cannot be written as tags and
+        Tries ``folder``, then the user data folder, the temporary folder and the home folder
+        (:func:`~tui.core.store.defaults.rescue_folders`).  Clears cannot be written as tags and
         are listed as ``{"cleared": ...}`` lines for a person to read.
         """
         if not self.waiting:
             return None
         lines = [json.dumps(doc, ensure_ascii=False) for doc in self._documents()]
         name = f"newsdesk-unsaved-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.jsonl"
-        for place in (folder, Path(tempfile.gettempdir()), Path.home()):
-            if place is None:
-                continue
+        for place in rescue_folders(folder):
             target = place / name
             try:
+                place.mkdir(parents=True, exist_ok=True)
                 with open(target, "x", encoding="utf-8") as handle:
                     handle.write("\n".join(lines) + "\n")
                     handle.flush()

@@ -85,6 +85,7 @@ class WriteContext:
     tick: Callable[[int], None] = lambda n: None  # call with the number of tags just written
     warn: Callable[[str], None] = lambda message: None
     out: Path | None = None
+    language: str = "en"  # BCP 47 tag of the article texts and the tag names (w3c)
     left_out: int = 0  # tags a writer could not express (it also warns)
 
 

@@ -5,6 +5,10 @@ Columns: the tag fields with the article's title and publication date after ``ar
 spreadsheet programs read it as UTF-8 (Python: ``encoding="utf-8-sig"``; pandas skips it by itself); standard
 output gets no mark.
 
+On standard output (a terminal, often) no cell may drive the terminal: control characters — C0 but tab and
+line feed, DEL, C1 (NEL included), LINE and PARAGRAPH SEPARATOR — and the bidirectional embedding, override
+and isolate marks are written as ``\\uXXXX``, as the JSON formats write them.  Files keep the exact text.
+
 Formula injection: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return, or a ``'``
 gets one ``'`` put in front, so a spreadsheet shows it as text instead of running it.  To undo it, remove
 the first character of every cell that starts with ``'`` (every such cell was prefixed, since a leading ``'``
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any, TextIO
 
 from tui.core.sets.formats.base import ExportEntry, WriteContext, text_safe
@@ -46,7 +51,19 @@ def _row(values: list) -> list[str]:
             else ("'" + v if v[:1] in _RISKY else v) if type(v) is str else str(v) for v in values]
 
 
+# What never reaches a terminal raw from a cell written to standard output.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(value: str) -> str:
+    """``value`` with every character of :data:`_TERMINAL_UNSAFE` written as a ``\\uXXXX`` escape."""
+    if _TERMINAL_UNSAFE.search(value) is None:
+        return value
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
 def write(entries: list[ExportEntry], handle: TextIO, ctx: WriteContext) -> None:
+    escape = ctx.out is None  # standard output
     tag_columns = [name for name in COLUMNS if name not in ("article_title", "article_published")]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -56,7 +73,8 @@ def write(entries: list[ExportEntry], handle: TextIO, ctx: WriteContext) -> None
         tag = entry.tag
         values = [tag.get(name) for name in tag_columns]
         values[_BEFORE_TITLE:_BEFORE_TITLE] = entry.article.title_and_date()
-        rows.append(_row(values))
+        row = _row(values)
+        rows.append([terminal_safe(cell) for cell in row] if escape else row)
         if len(rows) >= 1000:
             _flush(writer, rows, buffer, handle, ctx)
     _flush(writer, rows, buffer, handle, ctx)

@@ -4,13 +4,20 @@ Layout, following the model's section 5: the collection (``id``, ``type``, ``lab
 ``AnnotationPage`` as ``first`` (``items`` holds every annotation, ``startIndex`` 0) and names it as ``last``.
 Each annotation:
 
-* ``id`` ``urn:uuid:<tag id>``, ``type`` ``Annotation``, ``motivation`` ``tagging``, ``created``, ``modified``
-  (the tag's ``updated``), ``creator`` ``{"type": "Person", "name": <annotator>}``;
-* ``target``: ``source`` ``urn:newsdesk:article:<article_id>`` (the content hash of the article text, so every
-  tag on one version of an article shares a source) and two selectors: ``TextQuoteSelector`` (``exact`` /
-  ``prefix`` / ``suffix``) and ``TextPositionSelector`` (``start`` / ``end``, in code points);
+* ``@context`` (the same as the collection's, so each annotation also stands alone), ``id``
+  ``urn:uuid:<tag id>``, ``type`` ``Annotation``, ``motivation`` ``tagging``, ``created``, ``modified`` (the tag's
+  ``updated``), ``creator`` an Agent: ``{"id": "urn:newsdesk:annotator:<name, percent-encoded>", "type":
+  "Person", "name": <annotator>, "nickname": <annotator>}`` — one stable IRI per annotator;
+* ``target``: a ``SpecificResource`` whose ``source`` is ``{"id": "urn:newsdesk:article:<article_id>", "type":
+  "Text", "format": "text/plain", "language": LANG}`` (the content hash of the article text, so every tag on one
+  version of an article shares a source) with two selectors: ``TextQuoteSelector`` (``exact`` / ``prefix`` /
+  ``suffix``) and ``TextPositionSelector`` (``start`` / ``end``, in code points);
 * ``body``: the actor and the stance as ``TextualBody`` with ``purpose`` ``tagging`` (told apart by
-  ``nd:code`` ``actor`` / ``stance``), the note as a ``TextualBody`` with ``purpose`` ``commenting``.
+  ``nd:code`` ``actor`` / ``stance``), the note as a ``TextualBody`` with ``purpose`` ``commenting``; each with
+  ``format`` ``text/plain`` and ``language`` LANG.
+
+LANG is ``--language`` (a BCP 47 tag, ``en`` by default: newsdesk's extraction reads English news, and the
+default codebook's names are English).
 
 Fields with no home in the model are in the ``nd:`` namespace (``urn:newsdesk:terms:``, declared in the
 ``@context``): ``nd:tagId``, ``nd:articleId``, ``nd:articlePath``, ``nd:annotator``, ``nd:suggested``,
@@ -23,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from urllib.parse import quote
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -46,6 +54,8 @@ NEEDS_TEXT = False
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 NAMESPACE = "urn:newsdesk:terms:"
 SOURCE_PREFIX = "urn:newsdesk:article:"
+ANNOTATOR_PREFIX = "urn:newsdesk:annotator:"
+CONTEXT = [ANNO_CONTEXT, {"nd": NAMESPACE}]
 _HEX_ID = re.compile(r"^[0-9a-fA-F]{32}$")
 
 
@@ -56,27 +66,38 @@ def annotation_iri(tag_id: str) -> str:
     return f"urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"  # str(uuid.UUID(h)), without its cost
 
 
-def annotation(entry: ExportEntry) -> dict[str, Any]:
+def annotator_iri(name: str) -> str:
+    """A stable IRI for an annotator: the same name always gives the same IRI, two names never share one."""
+    return ANNOTATOR_PREFIX + quote(name, safe="")
+
+
+def annotation(entry: ExportEntry, language: str = "en") -> dict[str, Any]:
     tag = entry.tag
     body: list[dict[str, Any]] = []
     for code in ("actor", "stance"):
         if tag.get(code) is not None:
-            body.append({"type": "TextualBody", "purpose": "tagging", "value": tag[code], "nd:code": code})
+            body.append({"type": "TextualBody", "purpose": "tagging", "value": tag[code], "format": "text/plain",
+                         "language": language, "nd:code": code})
     if tag.get("note") is not None:
-        body.append({"type": "TextualBody", "purpose": "commenting", "value": tag["note"]})
+        body.append({"type": "TextualBody", "purpose": "commenting", "value": tag["note"], "format": "text/plain",
+                     "language": language})
     title, published = entry.article.title_and_date()
+    annotator = tag["annotator"]
     item: dict[str, Any] = {
+        "@context": CONTEXT,
         "id": annotation_iri(tag["id"]),
         "type": "Annotation",
         "motivation": "tagging",
         "created": tag.get("created"),
         "modified": tag.get("updated"),
-        "creator": {"type": "Person", "name": tag["annotator"]},
+        "creator": {"id": annotator_iri(annotator), "type": "Person", "name": annotator, "nickname": annotator},
     }
     if body:
         item["body"] = body
     item["target"] = {
-        "source": SOURCE_PREFIX + tag["article_id"],
+        "type": "SpecificResource",
+        "source": {"id": SOURCE_PREFIX + tag["article_id"], "type": "Text", "format": "text/plain",
+                   "language": language},
         "selector": [
             {"type": "TextQuoteSelector", "exact": tag.get("quote"), "prefix": tag.get("prefix"),
              "suffix": tag.get("suffix")},
@@ -84,7 +105,7 @@ def annotation(entry: ExportEntry) -> dict[str, Any]:
         ],
     }
     item.update({"nd:tagId": tag["id"], "nd:articleId": tag["article_id"], "nd:articlePath": tag.get("article_path"),
-                 "nd:annotator": tag["annotator"], "nd:suggested": tag.get("suggested"),
+                 "nd:annotator": annotator, "nd:suggested": tag.get("suggested"),
                  "nd:orphan": tag.get("orphan"), "nd:articleTitle": title, "nd:articlePublished": published})
     return item
 
@@ -93,7 +114,7 @@ def write(entries: list[ExportEntry], handle: TextIO, ctx: WriteContext) -> None
     collection_id = f"urn:uuid:{uuid.uuid4()}"
     page_id = f"urn:uuid:{uuid.uuid4()}"
     head = {
-        "@context": [ANNO_CONTEXT, {"nd": NAMESPACE}],
+        "@context": CONTEXT,
         "id": collection_id,
         "type": "AnnotationCollection",
         "label": "newsdesk annotations",
@@ -104,7 +125,7 @@ def write(entries: list[ExportEntry], handle: TextIO, ctx: WriteContext) -> None
                  '"partOf": ' + json.dumps(collection_id) + ', "startIndex": 0, "items": [\n')
     batch: list[str] = []
     for index, entry in enumerate(entries):
-        batch.append(("  " if index == 0 else ",\n  ") + encode_json(annotation(entry)))
+        batch.append(("  " if index == 0 else ",\n  ") + encode_json(annotation(entry, ctx.language)))
         if len(batch) >= 1000:
             handle.write(json_safe("".join(batch)))
             ctx.tick(len(batch))
@@ -182,7 +203,7 @@ def _tag(item: Any, now: str) -> dict:
                 tagging.append(body.get("value"))
     if tagging and actor is None and stance is None:  # another tool: first tag the actor, second the stance
         actor, stance = (tagging + [None])[:2]
-    source = target.get("source") if isinstance(target.get("source"), str) else ""
+    source = _source_id(target.get("source"))
     creator = item.get("creator")
     saved = {
         "id": item.get("nd:tagId") or _id_from_iri(item.get("id")),
@@ -205,6 +226,13 @@ def _tag(item: Any, now: str) -> dict:
         saved["created"] = store_time(saved["created"]) or now
         saved["updated"] = store_time(saved["updated"]) or saved["created"]
     return saved
+
+
+def _source_id(source: Any) -> str:
+    """The target's source IRI: the string itself, or the ``id`` of a source object."""
+    if isinstance(source, dict):
+        source = source.get("id")
+    return source if isinstance(source, str) else ""
 
 
 def _id_from_iri(iri: Any) -> str | None:
