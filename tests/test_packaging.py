@@ -39,7 +39,6 @@ def test_licence_is_the_mit_text_pyproject_names() -> None:
     assert text.startswith("MIT License") and "newsdesk contributors" in text
     assert "WITHOUT WARRANTY OF ANY KIND" in text and PYPROJECT["project"]["license"] == {"text": "MIT"}
     assert "License :: OSI Approved :: MIT License" in PYPROJECT["project"]["classifiers"]
-    assert PYPROJECT["project"]["urls"]
 
 
 def test_no_dependency_is_listed_twice() -> None:
