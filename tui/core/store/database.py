@@ -10,13 +10,19 @@ Design
   so a crash never keeps half of it, and a torn last line is ignored.
 * Opening reads the TinyDB JSON snapshot (through :class:`~tui.core.store.journal.AtomicJSONStorage`) and
   replays the journal lines whose ``seq`` is newer than the ``journal_seq`` the snapshot records — so a
-  crash between writing a snapshot and deleting the journal never applies a change twice.
+  crash between writing a snapshot and deleting the journal never applies a change twice.  A journal line
+  that is damaged (anything but a torn last line) refuses the open for writing (:class:`JournalDamaged`) and
+  leaves the journal byte for byte as it is; a read-only open leaves such lines out and says so
+  (:meth:`AnnotationStore.journal_warning`).
 * Compaction writes the whole state as a new snapshot (temp file, fsync, ``os.replace``, fsync of the
   folder) in TinyDB's layout, then deletes the journal; it runs on close and whenever the journal passes
-  ``COMPACT_AFTER_RECORDS`` lines or ``COMPACT_AFTER_BYTES``.  After a clean close the JSON file alone holds
+  ``COMPACT_AFTER_RECORDS`` lines or ``COMPACT_AFTER_BYTES``; when it fails (disk full, folder read-only) it
+  raises :class:`CompactionFailed`, and every change is still in the journal.  After a clean close the JSON file alone holds
   everything: ``TinyDB(path).table("annotations").all()`` lists every tag.  Tables: ``annotations`` (one
   document per tag), ``meta`` (``{"key", "value"}`` documents: schema_version, codebook, journal_seq,
   session state), ``history`` (per annotator undo and redo stacks, so undo survives a restart).
+* A database path that is a symlink stays one: the snapshot replaces the file it points to, and the journal and
+  lock live beside that file, so every path to one database shares them.
 * One writer: ``<db>.lock`` is ``flock``-ed (see :class:`~tui.core.store.journal.WriterLock`); others get
   :class:`StoreLocked` or open ``read_only=True`` (no lock, never writes).  A database that does not parse
   or has a newer schema raises :class:`StoreError` and is left untouched.
@@ -32,23 +38,25 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
-from tinydb import TinyDB
-
 from tui.core.store.anchoring import reattach, selector
 from tui.core.store.defaults import UNSET, default_annotator, default_db_path, utc_now
 from tui.core.store.journal import (
     AtomicJSONStorage,
+    CompactionFailed,
     Journal,
+    JournalContents,
+    JournalDamaged,
     StoreError,
     StoreLocked,
     WriterLock,
     file_identity,
-    one_line,
     read_journal,
+    real_path,
 )
+from tui.core.text import one_line
 
-__all__ = ["AnnotationStore", "StoreError", "StoreLocked", "UNSET", "SCHEMA_VERSION", "default_db_path",
-           "default_annotator"]
+__all__ = ["AnnotationStore", "StoreError", "StoreLocked", "CompactionFailed", "JournalDamaged", "UNSET",
+           "SCHEMA_VERSION", "default_db_path", "default_annotator"]
 
 SCHEMA_VERSION = 1
 MAX_HISTORY = 200  # undo steps kept per annotator
@@ -68,9 +76,10 @@ class AnnotationStore:
         self.path = path
         self.annotator = annotator
         self.read_only = read_only
-        self.journal_path = path.with_name(path.name + ".journal")
-        self.lock_path = path.with_name(path.name + ".lock")
-        self._db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
+        self.real_path = real_path(path)  # the file itself when ``path`` is a symlink: written, locked there
+        self.journal_path = self.real_path.with_name(self.real_path.name + ".journal")
+        self.lock_path = self.real_path.with_name(self.real_path.name + ".lock")
+        self._storage = AtomicJSONStorage(self.real_path, read_only=read_only, shown=path)
         self._journal = Journal(self.journal_path)
         self._lock = WriterLock(self.lock_path, path)
         self._closed = False
@@ -86,7 +95,7 @@ class AnnotationStore:
         self._other_tables: dict[str, Any] = {}
         self._seq = 0
         self._dirty = False  # the snapshot file does not hold the current state
-        self.skipped_journal_lines = 0
+        self.journal_damage: list[tuple[int, str]] = []  # (line, why) of journal lines a read-only open left out
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -105,7 +114,10 @@ class AnnotationStore:
                 if codebook is not None and store._meta.get("codebook") != codebook:
                     store.set_meta("codebook", codebook)
                 if store._journal.records >= COMPACT_AFTER_RECORDS or store._journal.bytes >= COMPACT_AFTER_BYTES:
-                    store.compact()
+                    try:
+                        store.compact()
+                    except CompactionFailed:
+                        pass  # the journal holds everything; compaction is tried again later
             except BaseException:
                 store._journal.close()
                 store._lock.release()
@@ -133,19 +145,36 @@ class AnnotationStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def journal_warning(self) -> str | None:
+        """One line saying which journal lines could not be read (read-only opens only), or None."""
+        if not self.journal_damage:
+            return None
+        count = len(self.journal_damage)
+        contents = JournalContents(damaged=self.journal_damage)
+        return one_line(f"{self.journal_path}: {count} line{'s' if count > 1 else ''} could not be read and "
+                        f"{'are' if count > 1 else 'is'} left out: {contents.damage_summary()}")
+
     def _load(self) -> None:
-        snapshot = self._db.storage.read() or {}
+        snapshot = self._storage.read() or {}
         self._load_snapshot(snapshot)
-        journal = read_journal(self.journal_path)
+        journal = read_journal(self.journal_path, self.journal_path)
+        if journal.damaged and not self.read_only:
+            raise JournalDamaged(one_line(
+                f"{self.journal_path}: {journal.damage_summary()}: the journal is not as it was written, so "
+                f"{self.path} is not opened for writing and the journal is left as it is; open it read-only "
+                f"(--read-only) to read the rest, or move the journal aside to go back to the last snapshot"))
+        if not self.read_only and self.journal_path.is_symlink():
+            raise StoreError(one_line(f"{self.journal_path}: is a symbolic link; newsdesk writes its journal "
+                                      f"only as a plain file"))
         if journal.exists:
             self._dirty = True  # even an empty journal is to be folded in and removed on close
-        self.skipped_journal_lines = journal.skipped_lines
+        self.journal_damage = journal.damaged
         for record in journal.records:
             if record["seq"] > self._seq:
                 self._apply(record)
                 self._seq = record["seq"]
         if not self.read_only:
-            self._db.storage.remove_stale_temp_files()
+            self._storage.remove_stale_temp_files()
             self._journal.cut_torn_tail(journal.good_bytes, journal.total_bytes)
             self._journal.records = len(journal.records)
             self._journal.bytes = journal.good_bytes
@@ -153,10 +182,10 @@ class AnnotationStore:
     def _load_consistent_snapshot(self) -> None:
         """Read-only open without the lock: retry if a writer compacted while we were reading."""
         for _attempt in range(10):
-            before = file_identity(self.path)
+            before = file_identity(self.real_path)
             self._reset_state()
             self._load()
-            if file_identity(self.path) == before:
+            if file_identity(self.real_path) == before:
                 return
         raise StoreError(one_line(f"{self.path}: changing too fast to read; try again"))
 
@@ -231,11 +260,12 @@ class AnnotationStore:
                            for n, (who, stacks) in enumerate(self._history.items(), 1)
                            if stacks["undo"] or stacks["redo"]}
         try:
-            self._db.storage.write(data)
+            self._storage.write(data)
             self._journal.remove()
-        except OSError as exc:
-            raise StoreError(one_line(f"{self.path}: could not write the snapshot ({exc.strerror or exc}); "
-                                      f"every change is still in {self.journal_path.name}")) from exc
+        except (OSError, ValueError, RecursionError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise CompactionFailed(one_line(f"{self.path}: could not write the snapshot ({reason}); every change "
+                                            f"is safe in {self.journal_path}")) from exc
         self._dirty = False
 
     # ----------------------------------------------------------------- reading
@@ -444,6 +474,8 @@ class AnnotationStore:
             self._journal.append(record)  # raises before anything changes if the disk refuses
         except OSError as exc:
             raise StoreError(one_line(f"{self.path}: could not save ({exc.strerror or exc})")) from exc
+        except (ValueError, RecursionError) as exc:  # a value JSON cannot hold (nested too deeply ...)
+            raise StoreError(one_line(f"{self.path}: could not save ({exc})")) from exc
         self._seq = record["seq"]
         self._dirty = True
         self._apply(record)
