@@ -52,14 +52,13 @@ import json, os, sys
 import tui.core.store.database as store_module
 from tui.core.store.database import AnnotationStore
 from tui.core.store.journal import AtomicJSONStorage
-from tui.core.jsonio import json_bytes
 
 db, annotator, compact_every, storage, history = sys.argv[1:6]
 store_module.COMPACT_AFTER_RECORDS = int(compact_every)
 store_module.MAX_HISTORY = int(history)
 if storage == "in-place":  # the negative control: TinyDB's own JSONStorage way of writing
     def write_in_place(self, data):
-        payload = json_bytes(data)
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         with open(self.path, "r+b" if self.path.exists() else "wb") as handle:
             handle.seek(0)
             handle.write(payload)

@@ -157,15 +157,15 @@ class AnnotationStore:
     def _load(self) -> None:
         snapshot = self._storage.read() or {}
         self._load_snapshot(snapshot)
+        if not self.read_only and self.journal_path.is_symlink():
+            raise StoreError(one_line(f"{self.journal_path}: is a symbolic link; newsdesk writes its journal "
+                                      f"only as a plain file"))
         journal = read_journal(self.journal_path, self.journal_path)
         if journal.damaged and not self.read_only:
             raise JournalDamaged(one_line(
                 f"{self.journal_path}: {journal.damage_summary()}: the journal is not as it was written, so "
                 f"{self.path} is not opened for writing and the journal is left as it is; open it read-only "
                 f"(--read-only) to read the rest, or move the journal aside to go back to the last snapshot"))
-        if not self.read_only and self.journal_path.is_symlink():
-            raise StoreError(one_line(f"{self.journal_path}: is a symbolic link; newsdesk writes its journal "
-                                      f"only as a plain file"))
         if journal.exists:
             self._dirty = True  # even an empty journal is to be folded in and removed on close
         self.journal_damage = journal.damaged
