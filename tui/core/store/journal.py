@@ -130,7 +130,8 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         except FileProblem as exc:
-            raise StoreError(one_line(f"{self.shown}: cannot be read as the annotation database: {exc.reason}")) from None
+            raise StoreError(one_line(f"{self.shown}: cannot be read as the annotation database: "
+                                      f"{exc.reason}")) from None
         if not raw.strip():
             return None
         try:
@@ -236,7 +237,8 @@ def read_journal(path: Path, shown: Path | None = None) -> JournalContents:
     except FileNotFoundError:
         return contents
     except FileProblem as exc:
-        raise StoreError(one_line(f"{shown or path}: cannot be read as the database's journal: {exc.reason}")) from None
+        raise StoreError(one_line(f"{shown or path}: cannot be read as the database's journal: "
+                                  f"{exc.reason}")) from None
     contents.exists = True
     contents.total_bytes = len(raw)
     contents.good_bytes = raw.rfind(b"\n") + 1
