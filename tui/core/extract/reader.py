@@ -217,19 +217,30 @@ def _jsonl_article(where: str, line: bytes | None) -> RawArticle | Skipped:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return Skipped(where, "no \"text\" field (or it is empty)")
-    fields = {name: _str_or_none(record.get(name)) for name in ("title", "url", "source")}
-    fields["published"] = _str_or_none(record.get("published") or record.get("date"))
-    text, replaced = without_lone_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
-    for name, value in fields.items():
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    article = RawArticle(where, text, "jsonl", title=_str_or_none(record.get("title")),
+                         url=_str_or_none(record.get("url")),
+                         published=_str_or_none(record.get("published") or record.get("date")),
+                         source=_str_or_none(record.get("source")))
+    if _SURROGATE_ESCAPE.search(line):  # decoded UTF-8 holds none: only a \udXXX escape can make one
+        _replace_lone_surrogates(article)
+    return article
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _replace_lone_surrogates(article: RawArticle) -> None:
+    replaced = 0
+    for name in ("text", "title", "url", "published", "source"):
+        value = getattr(article, name)
         if value is not None:
-            fields[name], count = without_lone_surrogates(value)
+            value, count = without_lone_surrogates(value)
+            setattr(article, name, value)
             replaced += count
-    article = RawArticle(where, text, "jsonl", title=fields["title"], url=fields["url"],
-                         published=fields["published"], source=fields["source"])
     if replaced:
         article.warnings.append(f"{replaced} lone surrogate escape(s) (such as \\ud800, not a character) "
                                 f"replaced by U+FFFD")
-    return article
 
 
 def _missing(path: Path) -> str:
