@@ -15,7 +15,7 @@ Negative control: the same harness with the snapshot written in place, TinyDB st
 truncate), must find damage; here it does within 6 to 56 rounds.  If it did not, the harness could not see what
 it is there to see.
 
-``NEWSDESK_CRASH_ROUNDS=N`` runs another number of rounds (default 100, about 25 s); ``NEWSDESK_CRASH_SEED``
+``NEWSDESK_CRASH_ROUNDS=N`` runs another number of rounds (default 80, about 20 s); ``NEWSDESK_CRASH_SEED``
 another seed.
 """
 
@@ -36,7 +36,7 @@ from tinydb import TinyDB
 from tui.core.store.database import AnnotationStore, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = int(os.environ.get("NEWSDESK_CRASH_ROUNDS", "100"))
+ROUNDS = int(os.environ.get("NEWSDESK_CRASH_ROUNDS", "80"))
 CONTROL_ROUNDS = 300  # the in-place storage is caught within 6 to 56 rounds here (6 seeds); most runs stop early
 PREFILLED_TAGS = 600
 NOTE = "A long note on the tag, kept word for word. " * 140  # 6 KB: snapshots of MBs, cheap to encode
