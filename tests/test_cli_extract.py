@@ -54,7 +54,7 @@ def test_bad_files_are_named_skipped_and_exit_2(tmp_path: Path) -> None:
     assert names == ["good1.txt", "good2.md", "latin1.txt"]
     lines = result.stderr.strip().splitlines()
     for bad, reason in (("binary.txt", "binary"), ("empty.txt", "empty"), ("huge.txt", "too large"),
-                        ("pipe.txt", "not a regular file"), ("dangling.txt", "not a regular file")):
+                        ("pipe.txt", "not a regular file"), ("dangling.txt", "a symbolic link to a file that does not")):
         (line,) = [line for line in lines if f"{bad}:" in line]
         assert reason in line
     assert any("latin1.txt" in line and "not UTF-8" in line for line in lines)

@@ -176,3 +176,35 @@ def test_a_database_not_yet_compacted_is_read_from_its_journal(tmp_path: Path) -
         assert result.tags_out == 1
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("content", ["{}", "", '{"_default": {}}'])
+def test_merging_a_database_with_no_tags_and_no_codebook_gives_an_empty_set(
+        tmp_path: Path, content: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 9 item 12: it failed with "No such file or directory" (the empty store never wrote its file)."""
+    empty = tmp_path / "empty.json"
+    empty.write_text(content)
+    out = tmp_path / "m.json"
+    assert main(["merge", str(empty), "--out", str(out)]) == 0
+    assert "0 tags in, 0 tags out" in capsys.readouterr().out
+    assert TinyDB(out).table("annotations").all() == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.json", "m.json"]
+    with AnnotationStore.open(out, annotator="x", read_only=True) as store:
+        assert store.count() == 0 and store.get_meta("codebook") is None
+
+
+def test_merge_warns_about_journal_lines_an_input_could_not_read(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "a.json"
+    store = AnnotationStore.open(db, annotator="alice")
+    put(store, S1, "Russia")
+    put(store, S2, "Ukraine")
+    store._journal.close()  # killed: the tags are only in the journal
+    store._lock.release()
+    journal = db.with_name(db.name + ".journal")
+    raw = journal.read_bytes()
+    journal.write_bytes(raw.replace(b'"Russia"', b'"Russix"', 1))  # one byte: valid JSON, wrong checksum
+    assert main(["merge", str(db), "--out", str(tmp_path / "m.json")]) == 0
+    err = capsys.readouterr().err
+    assert "1 line could not be read" in err and "line 1" in err
+    assert journal.read_bytes() != raw and journal.exists()

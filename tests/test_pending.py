@@ -101,3 +101,18 @@ def test_waiting_verdicts_are_rescued_in_their_own_name(tmp_path: Path, monkeypa
     assert sorted((d["annotator"], d["actor"]) for d in docs) == [("adjudicated", "Ukraine"), ("judge", "Russia")]
     queue.waiting.clear()
     store.close()
+
+
+def test_a_rescue_file_is_utf8_even_for_a_text_with_a_lone_surrogate(tmp_path: Path, monkeypatch) -> None:
+    """It was written with json.dumps and a strict UTF-8 file: a lone surrogate made the rescue itself fail."""
+    db = tmp_path / "db.json"
+    store = AnnotationStore.open(db, annotator="ann")
+    FlakyDisk(store, monkeypatch).full = True
+    queue = SaveQueue(store)
+    text = "Talks \ud800 resumed; Russia said so."
+    assert not queue.set_tag(article_id="art", article_path="art.txt", text=text, start=0, end=12, note="\udc80")
+    rescue = queue.rescue(tmp_path)
+    assert rescue is not None
+    (doc,) = [json.loads(line) for line in rescue.read_bytes().decode("utf-8").splitlines()]  # strict UTF-8
+    assert doc["quote"] == text[:12] and doc["note"] == "\udc80"  # the escapes read back to the same strings
+    store.close()

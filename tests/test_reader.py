@@ -75,15 +75,20 @@ def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
 
 
 def test_read_error_is_reported_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read that fails half way (a disk's I/O error: root cannot make one with chmod) is a skip, not a raise."""
+    import errno
+
+    import tui.core.files as files
+
     path = tmp_path / "locked.txt"
     path.write_text(BODY)
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    def failing_read(fd: int, size: int) -> bytes:
+        raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(files.os, "read", failing_read)
     articles, (skip,) = _read(path)
-    assert not articles and skip.reason == "cannot read (Permission denied)"
+    assert not articles and skip.reason == "cannot read (Input/output error)"
 
 
 def test_fifo_and_broken_link_are_not_read(tmp_path: Path) -> None:
@@ -91,7 +96,8 @@ def test_fifo_and_broken_link_are_not_read(tmp_path: Path) -> None:
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
     articles, skipped = _read(tmp_path)
     assert not articles
-    assert sorted(s.reason for s in skipped) == ["not a regular file", "not a regular file"]
+    assert sorted(s.reason for s in skipped) == ["a symbolic link to a file that does not exist",
+                                                 "not a regular file (a named pipe)"]
 
 
 def test_missing_path_and_unknown_type(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from tui.core.store.database import AnnotationStore, StoreError, default_db_path
 from tui.core.store.defaults import database_problem
 from tui.core.text import shown_path
 
-from .common import plain
+from .common import plain, warn
 
 QUOTE_CHARS = 100
 
@@ -54,6 +54,7 @@ def read_database(db: Path | None) -> tuple[Path, list[dict], Codebook]:
         with AnnotationStore.open(path, read_only=True) as store:
             tags = list(store.all_tags())
             stored = store.get_meta("codebook")
+            warn(store.journal_warning())  # damaged journal lines left out: said, never silent
         codebook = Codebook.from_dict(stored, f"{path}: codebook") if stored else default_codebook()
     except (StoreError, CodebookError) as exc:
         raise CliError(str(exc)) from None

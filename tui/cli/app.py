@@ -9,8 +9,17 @@ from pathlib import Path
 from tui.core.codebook import Codebook, CodebookError, default_codebook, load_codebook
 from tui.core.config import ConfigError, default_config_path, load_keymap
 from tui.core.seeds import seeds_dir
-from tui.core.store.database import AnnotationStore, StoreError, StoreLocked, default_annotator, default_db_path
+from tui.core.store.database import (
+    AnnotationStore,
+    CompactionFailed,
+    StoreError,
+    StoreLocked,
+    default_annotator,
+    default_db_path,
+)
 from tui.core.text import plain
+
+from .common import report_journal_only, warn
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -46,10 +55,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = AnnotationStore.open(db, annotator=annotator, read_only=args.read_only)
     except StoreLocked as exc:
-        store = AnnotationStore.open(db, annotator=annotator, read_only=True)
+        store = _open_read_only(db, annotator)
         notice = f"{exc} — opened read-only"
     except (StoreError, OSError) as exc:
         raise CliError(str(exc)) from None
+    if unreadable := store.journal_warning():  # only a read-only open gets this far with a damaged journal
+        notice = f"{notice}; {unreadable}" if notice else unreadable
     try:
         if codebook is not None:
             _replace_codebook(store, codebook, db, args.codebook)
@@ -60,10 +71,30 @@ def run(args: argparse.Namespace) -> int:
 
         ansi = not args.no_ansi and os.environ.get("NEWSDESK_ANSI", "1") != "0"
         NewsdeskApp(paths, store, codebook, keymap, ansi=ansi, notice=notice).run()
-    except CodebookError as exc:
+    except BaseException as exc:
+        _close_after(store, exc)
+        if isinstance(exc, CodebookError):
+            raise CliError(str(exc)) from None
+        raise
+    return close_store(store)
+
+
+def _open_read_only(db: Path, annotator: str) -> AnnotationStore:
+    from . import CliError
+
+    try:
+        return AnnotationStore.open(db, annotator=annotator, read_only=True)
+    except (StoreError, OSError) as exc:
         raise CliError(str(exc)) from None
-    finally:
+
+
+def close_store(store: AnnotationStore) -> int:
+    """Close (compact) the store: 0, or :data:`EXIT_JOURNAL_ONLY` with one line when the snapshot could not be
+    written (disk full, folder read-only) while every change is safe in the journal."""
+    try:
         store.close()
+    except CompactionFailed as exc:
+        return report_journal_only(exc)
     return 0
 
 
@@ -95,3 +126,13 @@ def _replace_codebook(store: AnnotationStore, codebook: Codebook, db: Path, sour
             store.set_meta("codebook", codebook.to_dict())
         except StoreError as exc:
             raise CliError(str(exc)) from None
+
+
+def _close_after(store: AnnotationStore, error: BaseException) -> None:
+    """Close on the way out of a failure: a compaction problem is said, the first error is the one raised."""
+    try:
+        store.close()
+    except CompactionFailed as exc:
+        report_journal_only(exc)
+    except StoreError as exc:
+        warn(str(exc))

@@ -7,6 +7,7 @@ import json
 import sys
 
 from tui.core.extract.pipeline import extract_paths
+from tui.core.jsonio import json_safe
 from tui.core.seeds import seeds_dir
 
 from .common import parse_day, plain
@@ -39,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         out.write("[")
     for article in extract_paths(paths, published=published, on_skip=on_skip, on_warning=on_warning):
-        record = json.dumps(article.to_dict(), ensure_ascii=False, indent=None if args.format == "jsonl" else 2)
+        # json_safe: a lone surrogate (a file name that is not UTF-8) is written as its escape, so the output is
+        # always valid UTF-8 and each JSON Lines record stays on one line
+        record = json_safe(json.dumps(article.to_dict(), ensure_ascii=False,
+                                      indent=None if args.format == "jsonl" else 2))
         if args.format == "jsonl":
             out.write(record + "\n")
         else:

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from tui.core.sets.annotation_set import IMPORT_FORMATS, AnnotationSetError, import_file
-from tui.core.store.database import StoreError, default_db_path
+from tui.core.store.database import CompactionFailed, StoreError, default_db_path
 
-from .common import plain
+from .common import plain, report_journal_only
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         result = import_file(args.file, args.db or default_db_path(), args.format)
+    except CompactionFailed as exc:  # the tags are in: saved in the journal, not yet folded into the file
+        return report_journal_only(exc)
     except (AnnotationSetError, StoreError) as exc:
         raise CliError(f"import: {plain(exc)}") from None
     except OSError as exc:

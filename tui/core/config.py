@@ -13,6 +13,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tui.core.files import MB, FileProblem, read_bounded
+
+MAX_TOML_BYTES = MB  # a codebook of thousands of actors is a few hundred KB
+
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; the message is one line naming the file."""
@@ -30,15 +34,21 @@ def default_config_path() -> Path:
 
 
 def read_toml(path: Path, error: type[Exception]) -> dict:
-    """A TOML file as a dict; unreadable or invalid files raise ``error`` with one line naming the file."""
+    """A TOML file as a dict; a file that is missing, not a regular file, over :data:`MAX_TOML_BYTES`, not
+    UTF-8, not TOML or nested too deeply raises ``error`` with one line naming the file."""
     import tomllib  # only when a file is there to read: one import less on the way to the first frame
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise error(f"{path}: cannot read ({exc.strerror or exc})") from None
+        text = read_bounded(path, MAX_TOML_BYTES).decode("utf-8")
+        return tomllib.loads(text)
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except FileProblem as exc:
+        raise error(str(exc)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise error(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise error(f"{path}: not valid TOML (arrays or tables nested too deeply)") from None
 
 
 def load_keymap(path: Path | None, known_ids: set[str], *, explicit: bool = False) -> dict[str, str]:

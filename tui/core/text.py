@@ -1,4 +1,5 @@
-"""Text for terminals: escape and control sequences removed, so what a file holds can never drive the terminal."""
+"""Text helpers: for terminals (escape and control sequences removed, so what a file holds can never drive the
+terminal), for one-line messages, and for text that must encode (lone surrogates replaced)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,21 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def one_line(value: object) -> str:
-    """A name (a file path) on one line: control characters, line breaks included, shown escaped (``\\n``)."""
+    """A message or a name (a file path) on one line: control characters, line breaks included, shown escaped
+    (``\\n``), so a file name can neither break a one-line message nor drive the terminal."""
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], "" if value is None else str(value))
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def without_lone_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate (a JSON ``\\ud800`` escape can make one; UTF-8 cannot encode it)
+    replaced by U+FFFD, one code point for one so offsets stay put; and how many were replaced."""
+    if LONE_SURROGATE.search(text) is None:
+        return text, 0
+    return LONE_SURROGATE.subn(REPLACEMENT, text)
 
 
 def shown_path(path: str) -> str:

@@ -1,6 +1,10 @@
 """Turn files and folders into raw articles (text plus whatever metadata the format carries).
 
-Bad input never raises: every file that cannot be read becomes a :class:`Skipped` naming the file and why.
+Bad input never raises: every file that cannot be read becomes a :class:`Skipped` naming the file and why.  Files
+are read through :mod:`tui.core.files` (regular files only, at most :data:`MAX_ARTICLE_BYTES`, a JSON Lines feed at
+most :data:`MAX_JSONL_BYTES` with lines of at most :data:`MAX_ARTICLE_BYTES`) and JSON through
+:func:`tui.core.jsonio.parse_json` (a line nested too deeply is skipped like any line that is not JSON).  A lone
+surrogate in a JSONL string (``"\\ud800"``, which UTF-8 cannot encode) is replaced by U+FFFD with a warning.
 Offsets into ``RawArticle.text`` match ``open(path, encoding="utf-8").read()`` for UTF-8 text files: a BOM stays in
 the text as an invisible first character (so offsets agree) but is never part of a title or statement.
 """
@@ -8,14 +12,16 @@ the text as an invisible first character (so offsets agree) but is never part of
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from tui.core.text import one_line
+from tui.core.files import FileProblem, open_bounded, read_bounded, size_text
+from tui.core.jsonio import parse_json
+from tui.core.text import one_line, without_lone_surrogates
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -92,21 +98,16 @@ def read_file(path: Path) -> Iterator[RawArticle | Skipped]:
         yield Skipped(name, f"unsupported file type {path.suffix or '(no extension)'!r}; "
                             "expected .txt, .md, .html, .htm or .jsonl")
         return
+    if fmt == "jsonl":
+        yield from _read_jsonl(path)
+        return
     try:
-        if not path.is_file():
-            yield Skipped(name, "not a regular file")
-            return
-        size = path.stat().st_size
-        limit = MAX_JSONL_BYTES if fmt == "jsonl" else MAX_ARTICLE_BYTES
-        if size > limit:
-            yield Skipped(name, f"too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
-            return
-        if fmt == "jsonl":
-            yield from _read_jsonl(path)
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield Skipped(name, f"cannot read ({exc.strerror or exc})")
+        data = read_bounded(path, MAX_ARTICLE_BYTES)
+    except FileNotFoundError:
+        yield Skipped(name, _missing(path))
+        return
+    except FileProblem as exc:
+        yield Skipped(name, exc.reason)
         return
     decoded = decode_bytes(data)
     if isinstance(decoded, str):
@@ -142,10 +143,10 @@ def decode_bytes(data: bytes) -> tuple[str, str | None] | str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text, encoding = _detect(data)
-        if text is None:
+        detected, encoding = _detect(data)
+        if detected is None:
             return "binary or undecodable file (not UTF-8 and no text encoding fits)"
-        warning = f"not UTF-8; read as {encoding}"
+        text, warning = detected, f"not UTF-8; read as {encoding}"
     if _looks_binary(text):
         return "binary file (mostly control characters)"
     return text.replace("\r\n", "\n").replace("\r", "\n"), warning
@@ -156,6 +157,7 @@ def _is_utf16(head: bytes) -> bool:
 
 
 def _detect(data: bytes) -> tuple[str | None, str]:
+    from_bytes: Callable[..., Any] | None
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - dependency is declared
@@ -184,42 +186,67 @@ def _looks_binary(text: str) -> bool:
 
 def _read_jsonl(path: Path) -> Iterator[RawArticle | Skipped]:
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield Skipped(str(path), f"cannot read ({exc.strerror or exc})")
+        feed = open_bounded(path, MAX_JSONL_BYTES)
+    except FileNotFoundError:
+        yield Skipped(str(path), _missing(path))
         return
-    with handle:
+    except FileProblem as exc:
+        yield Skipped(str(path), exc.reason)
+        return
+    with feed:
         any_line = False
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            any_line = True
-            where = f"{path}:{lineno}"
-            if len(line) > MAX_ARTICLE_BYTES:
-                yield Skipped(where, f"line too large ({len(line) / 1e6:.1f} MB)")
-                continue
-            try:
-                record = json.loads(line.decode("utf-8-sig"))
-            except (UnicodeDecodeError, ValueError) as exc:
-                yield Skipped(where, f"not valid JSON ({_short(exc)})")
-                continue
-            if not isinstance(record, dict):
-                yield Skipped(where, "expected a JSON object with a \"text\" field")
-                continue
-            text = record.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield Skipped(where, "no \"text\" field (or it is empty)")
-                continue
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-            yield RawArticle(
-                where, text, "jsonl",
-                title=_str_or_none(record.get("title")),
-                url=_str_or_none(record.get("url")),
-                published=_str_or_none(record.get("published") or record.get("date")),
-                source=_str_or_none(record.get("source")),
-            )
+        try:
+            for lineno, line in feed.lines(MAX_ARTICLE_BYTES):
+                if line is not None and not line.strip():
+                    continue
+                any_line = True
+                yield _jsonl_article(f"{path}:{lineno}", line)
+        except FileProblem as exc:  # the feed grew past its limit while it was read
+            yield Skipped(str(path), exc.reason)
         if not any_line:
             yield Skipped(str(path), "empty file")
+
+
+def _jsonl_article(where: str, line: bytes | None) -> RawArticle | Skipped:
+    if line is None:
+        return Skipped(where, f"line too large (more than {size_text(MAX_ARTICLE_BYTES)})")
+    try:
+        record = parse_json(line.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return Skipped(where, f"not valid JSON ({_short(exc)})")
+    if not isinstance(record, dict):
+        return Skipped(where, "expected a JSON object with a \"text\" field")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Skipped(where, "no \"text\" field (or it is empty)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    article = RawArticle(where, text, "jsonl", title=_str_or_none(record.get("title")),
+                         url=_str_or_none(record.get("url")),
+                         published=_str_or_none(record.get("published") or record.get("date")),
+                         source=_str_or_none(record.get("source")))
+    if _SURROGATE_ESCAPE.search(line):  # decoded UTF-8 holds none: only a \udXXX escape can make one
+        _replace_lone_surrogates(article)
+    return article
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _replace_lone_surrogates(article: RawArticle) -> None:
+    replaced = 0
+    for name in ("text", "title", "url", "published", "source"):
+        value = getattr(article, name)
+        if value is not None:
+            value, count = without_lone_surrogates(value)
+            setattr(article, name, value)
+            replaced += count
+    if replaced:
+        article.warnings.append(f"{replaced} lone surrogate escape(s) (such as \\ud800, not a character) "
+                                f"replaced by U+FFFD")
+
+
+def _missing(path: Path) -> str:
+    return "a symbolic link to a file that does not exist" if path.is_symlink() else "no such file"
 
 
 def _str_or_none(value: object) -> str | None:

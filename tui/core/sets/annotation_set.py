@@ -32,6 +32,8 @@ from typing import Any, TextIO
 
 from tui.core.codebook import Codebook, CodebookError, default_codebook
 from tui.core.extract.reader import RawArticle, Skipped, article_id, read_file
+from tui.core.files import FileProblem, read_bounded
+from tui.core.jsonio import parse_json
 from tui.core.sets.formats import FORMATS, IMPORT_FORMATS, module
 from tui.core.sets.formats.base import (
     AnnotationSetError,
@@ -55,6 +57,7 @@ from tui.core.store.defaults import (
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+MAX_IMPORT_BYTES = 1024 * 1024 * 1024  # Label Studio tasks carry whole article texts: 1 GB is ~200,000 articles
 
 __all__ = ["FORMATS", "IMPORT_FORMATS", "TagFilter", "ExportResult", "ImportResult", "AnnotationSetError",
            "ArticleResolver", "select_tags", "export", "import_file", "read_tags", "guess_format", "parse_since"]
@@ -213,7 +216,7 @@ class ArticleResolver:
                 if number.isdigit():
                     lines[int(number)] = item
                 else:  # the whole file could not be read
-                    lines = item.reason if isinstance(item, Skipped) else "cannot read the file"
+                    lines = item.reason if isinstance(item, Skipped) else "no article lines"
                     break
             self._jsonl[path] = lines
         return lines if isinstance(lines, dict) else Skipped(str(path), lines)
@@ -283,10 +286,11 @@ def export(source: AnnotationStore | str | os.PathLike[str] | None, fmt: str,
         tags = select_tags(store, filters)
         codebook = _codebook(store)
         folders = search_folders(store.path)
+        unreadable = store.journal_warning()  # damaged journal lines a read-only open left out
     finally:
         if owned:
             store.close()
-    result = ExportResult(fmt, target)
+    result = ExportResult(fmt, target, warnings=[unreadable] if unreadable else [])
     resolver = ArticleResolver(folders)
     keys = {tag.get("article_path") or "" for tag in tags}
     meter = Meter(len(keys) + len(tags), progress)
@@ -449,17 +453,17 @@ def read_tags(path: str | os.PathLike[str], fmt: str | None = None) -> tuple[str
     path = Path(path)
     if fmt is not None and fmt not in IMPORT_FORMATS:
         raise AnnotationSetError(f"cannot import {fmt}; import reads {', '.join(IMPORT_FORMATS)}")
-    if not path.is_file():
-        raise AnnotationSetError(f"{path}: no such file")
     if fmt == "jsonl" or (fmt is None and path.suffix.lower() in JSONL_SUFFIXES):
         tags, warnings = module("jsonl").read(path)
         return "jsonl", tags, warnings
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise AnnotationSetError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raw = read_bounded(path, MAX_IMPORT_BYTES)
+    except FileNotFoundError:
+        raise AnnotationSetError(f"{path}: no such file") from None
+    except FileProblem as exc:
+        raise AnnotationSetError(str(exc)) from None
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = parse_json(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise FormatError(f"{path}:{line}: not UTF-8 text") from None

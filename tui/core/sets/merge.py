@@ -19,13 +19,9 @@ from typing import Any, Sequence
 
 from tui.core.store.database import AnnotationStore
 from tui.core.store.defaults import database_problem
-from tui.core.store.journal import (
-    StoreError,
-    StoreLocked,
-    WriterLock,
-    fsync_dir,
-    one_line,
-)
+from tui.core.files import fsync_dir
+from tui.core.store.journal import StoreError, StoreLocked, WriterLock
+from tui.core.text import one_line
 
 TAG_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str,), "article_id": (str,), "start": (int,), "end": (int,), "annotator": (str,),
@@ -63,12 +59,14 @@ def merge_databases(inputs: Sequence[str | os.PathLike[str]], out: str | os.Path
     _check_output(paths, out_path, force)
     docs: list[dict] = []
     codebooks: list[tuple[Path, Any]] = []
+    warnings: list[str] = []
     for path in paths:
-        tags, codebook = _read_input(path)
+        tags, codebook, unreadable = _read_input(path)
         docs.extend(tags)
         if codebook is not None:
             codebooks.append((path, codebook))
-    warnings = []
+        if unreadable:
+            warnings.append(unreadable)
     kept = codebooks[0][1] if codebooks else None
     differing = [str(path) for path, codebook in codebooks[1:] if codebook != kept]
     if differing:
@@ -101,20 +99,22 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def _read_input(path: Path) -> tuple[list[dict], Any]:
+def _read_input(path: Path) -> tuple[list[dict], Any, str | None]:
+    """The input's tags, its codebook, and what of its journal could not be read (None when all could)."""
     if problem := database_problem(path):
         raise MergeError(problem)
     try:
         with AnnotationStore.open(path, annotator="merge", read_only=True) as store:
             tags = list(store.all_tags())
             codebook = store.get_meta("codebook")
+            unreadable = store.journal_warning()
     except StoreError as exc:
         raise MergeError(str(exc)) from None
     for tag in tags:
         problem = tag_problem(tag)
         if problem:
             raise MergeError(one_line(f"{path}: tag {tag.get('id')!r} {problem}"))
-    return tags, codebook
+    return tags, codebook, unreadable
 
 
 def tag_problem(tag: dict) -> str | None:
@@ -148,6 +148,7 @@ def _write(out: Path, docs: list[dict], codebook: Any, force: bool) -> tuple[int
             if codebook is not None:
                 store.set_meta("codebook", codebook)
             count, annotators = store.count(), store.annotators()
+            store.compact()  # the snapshot file is written even when nothing was added: empty inputs merge too
         if replacing:
             journal.unlink(missing_ok=True)
         os.replace(temp, out)

@@ -10,13 +10,19 @@ Design
   so a crash never keeps half of it, and a torn last line is ignored.
 * Opening reads the TinyDB JSON snapshot (through :class:`~tui.core.store.journal.AtomicJSONStorage`) and
   replays the journal lines whose ``seq`` is newer than the ``journal_seq`` the snapshot records — so a
-  crash between writing a snapshot and deleting the journal never applies a change twice.
+  crash between writing a snapshot and deleting the journal never applies a change twice.  A journal line
+  that is damaged (anything but a torn last line) refuses the open for writing (:class:`JournalDamaged`) and
+  leaves the journal byte for byte as it is; a read-only open leaves such lines out and says so
+  (:meth:`AnnotationStore.journal_warning`).
 * Compaction writes the whole state as a new snapshot (temp file, fsync, ``os.replace``, fsync of the
-  folder) in TinyDB's layout, then deletes the journal; it runs on close and whenever the journal passes
-  ``COMPACT_AFTER_RECORDS`` lines or ``COMPACT_AFTER_BYTES``.  After a clean close the JSON file alone holds
-  everything: ``TinyDB(path).table("annotations").all()`` lists every tag.  Tables: ``annotations`` (one
-  document per tag), ``meta`` (``{"key", "value"}`` documents: schema_version, codebook, journal_seq,
-  session state), ``history`` (per annotator undo and redo stacks, so undo survives a restart).
+  folder) in TinyDB's layout (:mod:`~tui.core.store.snapshot`), then deletes the journal; it runs on close
+  and whenever the journal passes ``COMPACT_AFTER_RECORDS`` lines or ``COMPACT_AFTER_BYTES``.  When it fails
+  (disk full, folder read-only) it raises :class:`CompactionFailed`: every change is still in the journal.
+  After a clean close the JSON file alone holds everything: ``TinyDB(path).table("annotations").all()``
+  lists every tag.  Undo and redo stacks (:mod:`~tui.core.store.history`) are saved the same way, so undo
+  survives a restart.
+* A database path that is a symlink stays one: the snapshot replaces the file it points to, and the journal and
+  lock live beside that file, so every path to one database shares them.
 * One writer: ``<db>.lock`` is ``flock``-ed (see :class:`~tui.core.store.journal.WriterLock`); others get
   :class:`StoreLocked` or open ``read_only=True`` (no lock, never writes).  A database that does not parse
   or has a newer schema raises :class:`StoreError` and is left untouched.
@@ -32,33 +38,31 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
-from tinydb import TinyDB
-
 from tui.core.store.anchoring import reattach, selector
 from tui.core.store.defaults import UNSET, default_annotator, default_db_path, utc_now
 from tui.core.store.journal import (
     AtomicJSONStorage,
+    CompactionFailed,
     Journal,
+    JournalContents,
+    JournalDamaged,
     StoreError,
     StoreLocked,
     WriterLock,
     file_identity,
-    one_line,
     read_journal,
+    real_path,
 )
+from tui.core.store.history import apply_history, plan_step
+from tui.core.store.snapshot import SCHEMA_VERSION, read_snapshot, snapshot_data
+from tui.core.text import one_line
 
-__all__ = ["AnnotationStore", "StoreError", "StoreLocked", "UNSET", "SCHEMA_VERSION", "default_db_path",
-           "default_annotator"]
+__all__ = ["AnnotationStore", "StoreError", "StoreLocked", "CompactionFailed", "JournalDamaged", "UNSET",
+           "SCHEMA_VERSION", "default_db_path", "default_annotator"]
 
-SCHEMA_VERSION = 1
 MAX_HISTORY = 200  # undo steps kept per annotator
 COMPACT_AFTER_RECORDS = 20_000
 COMPACT_AFTER_BYTES = 32 * 1024 * 1024
-EDITABLE_FIELDS = ("actor", "stance", "note", "suggested")
-REQUIRED_FIELDS = {"id": str, "article_id": str, "start": int, "end": int, "annotator": str}
-INTERNAL_TABLES = ("annotations", "meta", "history")
-# Tag fields whose values repeat across many tags: kept as one string object each in memory.
-SHARED_FIELDS = ("article_id", "article_path", "annotator", "actor", "stance")
 
 
 class AnnotationStore:
@@ -68,9 +72,10 @@ class AnnotationStore:
         self.path = path
         self.annotator = annotator
         self.read_only = read_only
-        self.journal_path = path.with_name(path.name + ".journal")
-        self.lock_path = path.with_name(path.name + ".lock")
-        self._db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
+        self.real_path = real_path(path)  # the file itself when ``path`` is a symlink: written, locked there
+        self.journal_path = self.real_path.with_name(self.real_path.name + ".journal")
+        self.lock_path = self.real_path.with_name(self.real_path.name + ".lock")
+        self._storage = AtomicJSONStorage(self.real_path, read_only=read_only, shown=path)
         self._journal = Journal(self.journal_path)
         self._lock = WriterLock(self.lock_path, path)
         self._closed = False
@@ -86,7 +91,7 @@ class AnnotationStore:
         self._other_tables: dict[str, Any] = {}
         self._seq = 0
         self._dirty = False  # the snapshot file does not hold the current state
-        self.skipped_journal_lines = 0
+        self.journal_damage: list[tuple[int, str]] = []  # (line, why) of journal lines a read-only open left out
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -105,7 +110,10 @@ class AnnotationStore:
                 if codebook is not None and store._meta.get("codebook") != codebook:
                     store.set_meta("codebook", codebook)
                 if store._journal.records >= COMPACT_AFTER_RECORDS or store._journal.bytes >= COMPACT_AFTER_BYTES:
-                    store.compact()
+                    try:
+                        store.compact()
+                    except CompactionFailed:
+                        pass  # the journal holds everything; compaction is tried again later
             except BaseException:
                 store._journal.close()
                 store._lock.release()
@@ -133,19 +141,36 @@ class AnnotationStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def journal_warning(self) -> str | None:
+        """One line saying which journal lines could not be read (read-only opens only), or None."""
+        if not self.journal_damage:
+            return None
+        count = len(self.journal_damage)
+        contents = JournalContents(damaged=self.journal_damage)
+        return one_line(f"{self.journal_path}: {count} line{'s' if count > 1 else ''} could not be read and "
+                        f"{'are' if count > 1 else 'is'} left out: {contents.damage_summary()}")
+
     def _load(self) -> None:
-        snapshot = self._db.storage.read() or {}
+        snapshot = self._storage.read() or {}
         self._load_snapshot(snapshot)
-        journal = read_journal(self.journal_path)
+        if not self.read_only and self.journal_path.is_symlink():
+            raise StoreError(one_line(f"{self.journal_path}: is a symbolic link; newsdesk writes its journal "
+                                      f"only as a plain file"))
+        journal = read_journal(self.journal_path, self.journal_path)
+        if journal.damaged and not self.read_only:
+            raise JournalDamaged(one_line(
+                f"{self.journal_path}: {journal.damage_summary()}: the journal is not as it was written, so "
+                f"{self.path} is not opened for writing and the journal is left as it is; open it read-only "
+                f"(--read-only) to read the rest, or move the journal aside to go back to the last snapshot"))
         if journal.exists:
             self._dirty = True  # even an empty journal is to be folded in and removed on close
-        self.skipped_journal_lines = journal.skipped_lines
+        self.journal_damage = journal.damaged
         for record in journal.records:
             if record["seq"] > self._seq:
                 self._apply(record)
                 self._seq = record["seq"]
         if not self.read_only:
-            self._db.storage.remove_stale_temp_files()
+            self._storage.remove_stale_temp_files()
             self._journal.cut_torn_tail(journal.good_bytes, journal.total_bytes)
             self._journal.records = len(journal.records)
             self._journal.bytes = journal.good_bytes
@@ -153,89 +178,31 @@ class AnnotationStore:
     def _load_consistent_snapshot(self) -> None:
         """Read-only open without the lock: retry if a writer compacted while we were reading."""
         for _attempt in range(10):
-            before = file_identity(self.path)
+            before = file_identity(self.real_path)
             self._reset_state()
             self._load()
-            if file_identity(self.path) == before:
+            if file_identity(self.real_path) == before:
                 return
         raise StoreError(one_line(f"{self.path}: changing too fast to read; try again"))
 
     def _load_snapshot(self, data: dict[str, Any]) -> None:
-        meta_table = self._table(data, "meta")
-        for key, doc in meta_table.items():
-            if not isinstance(doc, dict) or not isinstance(doc.get("key"), str):
-                self._refuse(f"meta document {key} is not a {{'key', 'value'}} object")
-            self._meta[doc["key"]] = doc.get("value")
-        version = self._meta.get("schema_version", SCHEMA_VERSION)
-        if not isinstance(version, int) or isinstance(version, bool):
-            self._refuse(f"schema version {version!r} is not a number")
-        if version > SCHEMA_VERSION:
-            self._refuse(f"schema version {version} is newer than this newsdesk reads ({SCHEMA_VERSION}); "
-                         f"upgrade newsdesk to open it")
-        seq = self._meta.get("journal_seq", 0)
-        self._seq = seq if isinstance(seq, int) else 0
-        self._index_snapshot_tags(self._table(data, "annotations"))
-        for key, doc in self._table(data, "history").items():
-            if not (isinstance(doc, dict) and isinstance(doc.get("annotator"), str)
-                    and isinstance(doc.get("undo", []), list) and isinstance(doc.get("redo", []), list)):
-                self._refuse(f"history document {key} is not valid")
-            self._history[doc["annotator"]] = {"undo": list(doc.get("undo", [])), "redo": list(doc.get("redo", []))}
-        self._other_tables = {name: table for name, table in data.items() if name not in INTERNAL_TABLES}
-
-    def _index_snapshot_tags(self, table: dict[str, Any]) -> None:
-        """Check and index every tag of the snapshot: the hot loop of opening, kept flat on purpose."""
-        docs, by_article = self._docs, self._by_article
-        shared: dict[Any, Any] = {}  # one string object for each repeated value (an article's path, an actor ...)
-        for key, doc in table.items():
-            try:
-                uid, article_id = doc["id"], doc["article_id"]
-                valid = (type(uid) is str and type(article_id) is str and type(doc["start"]) is int
-                         and type(doc["end"]) is int and type(doc["annotator"]) is str)
-            except (KeyError, TypeError, AttributeError):
-                valid = False
-            if not valid:
-                missing = [f for f, kind in REQUIRED_FIELDS.items()
-                           if not isinstance(doc, dict) or type(doc.get(f)) is not kind]
-                self._refuse(f"annotation {key} has no valid {', '.join(missing) or 'fields'}")
-            for name in SHARED_FIELDS:
-                value = doc.get(name)
-                if type(value) is str:
-                    doc[name] = shared.setdefault(value, value)
-            if uid in docs:
-                self._unindex(docs[uid])
-            docs[uid] = doc
-            article = by_article.get(article_id)
-            if article is None:
-                article = by_article[article_id] = {}
-            article[uid] = doc
-
-    def _table(self, data: dict[str, Any], name: str) -> dict[str, Any]:
-        table = data.get(name, {})
-        if not isinstance(table, dict):
-            self._refuse(f"table {name!r} is a {type(table).__name__}, expected an object of documents")
-        return table
-
-    def _refuse(self, problem: str) -> None:
-        raise StoreError(one_line(f"{self.path}: {problem}"))
+        loaded = read_snapshot(data, self.path)
+        self._meta.update(loaded.meta)
+        self._seq = loaded.seq
+        self._docs, self._by_article = loaded.docs, loaded.by_article
+        self._history, self._other_tables = loaded.history, loaded.other_tables
 
     def compact(self) -> None:
         """Write the whole state into the TinyDB JSON file atomically and drop the journal."""
         self._check_writable()
-        meta = {"schema_version": SCHEMA_VERSION}
-        meta.update((k, v) for k, v in self._meta.items() if k != "schema_version")
-        meta["journal_seq"] = self._seq
-        data = dict(self._other_tables)
-        data["annotations"] = {str(n): doc for n, doc in enumerate(self._docs.values(), 1)}
-        data["meta"] = {str(n): {"key": k, "value": v} for n, (k, v) in enumerate(meta.items(), 1)}
-        data["history"] = {str(n): {"annotator": who, "undo": stacks["undo"], "redo": stacks["redo"]}
-                           for n, (who, stacks) in enumerate(self._history.items(), 1)
-                           if stacks["undo"] or stacks["redo"]}
+        data = snapshot_data(self._meta, self._seq, self._docs, self._history, self._other_tables)
         try:
-            self._db.storage.write(data)
+            self._storage.write(data)
             self._journal.remove()
-        except OSError as exc:
-            raise StoreError(one_line(f"{self.path}: could not write the snapshot ({exc.strerror or exc}); "
-                                      f"every change is still in {self.journal_path.name}")) from exc
+        except (OSError, ValueError, RecursionError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise CompactionFailed(one_line(f"{self.path}: could not write the snapshot ({reason}); every change "
+                                            f"is safe in {self.journal_path}")) from exc
         self._dirty = False
 
     # ----------------------------------------------------------------- reading
@@ -356,33 +323,10 @@ class AnnotationStore:
         stack = self._history.get(self.annotator, {}).get(direction)
         if not stack:
             return None
-        target_side, leaving_side = ("before", "after") if direction == "undo" else ("after", "before")
-        now = utc_now()
-        puts: list[dict] = []
-        deletes: list[str] = []
-        places: list[dict] = []
-        moved_entry: dict = {"changes": []}  # the step as it goes to the other stack, anchors brought up to date
-        for change in stack[-1]["changes"]:
-            some_version = change["before"] or change["after"]
-            current = self._docs.get(some_version["id"])
-            refreshed = current if current is not None and change[leaving_side] is not None else change[leaving_side]
-            moved_entry["changes"].append({**change, leaving_side: refreshed})
-        changes = moved_entry["changes"] if direction == "redo" else moved_entry["changes"][::-1]
-        for change in changes:
-            target = change[target_side]
-            some_version = change["before"] or change["after"]
-            current = self._docs.get(some_version["id"])
-            places.append(current or some_version)
-            if target is None:
-                if current is not None:
-                    deletes.append(current["id"])
-            elif current is None:
-                puts.append({**target, "updated": now})
-            else:  # keep where the tag is now (it may have been re-anchored), restore what it said
-                puts.append({**current, **{f: target.get(f) for f in EDITABLE_FIELDS}, "updated": now})
-        self._commit({"put": puts, "del": deletes,
-                      "hist": {"who": self.annotator, "do": direction, "entry": moved_entry}})
-        where = places[0]
+        step = plan_step(stack[-1], direction, self._docs, utc_now())
+        self._commit({"put": step.puts, "del": step.deletes,
+                      "hist": {"who": self.annotator, "do": direction, "entry": step.moved_entry}})
+        where = step.places[0]
         return {"action": direction, "article_id": where["article_id"], "article_path": where.get("article_path"),
                 "start": where["start"], "end": where["end"],
                 "tags": [dict(doc) for doc in self._by_article.get(where["article_id"], {}).values()
@@ -459,6 +403,8 @@ class AnnotationStore:
             self._journal.append(record)  # raises before anything changes if the disk refuses
         except OSError as exc:
             raise StoreError(one_line(f"{self.path}: could not save ({exc.strerror or exc})")) from exc
+        except (ValueError, RecursionError) as exc:  # a value JSON cannot hold (nested too deeply ...)
+            raise StoreError(one_line(f"{self.path}: could not save ({exc})")) from exc
         self._seq = record["seq"]
         self._dirty = True
         self._apply(record)
@@ -476,19 +422,7 @@ class AnnotationStore:
         for key, value in record.get("meta", {}).items():
             self._meta[key] = value
         if "hist" in record:
-            self._apply_history(record["hist"])
-
-    def _apply_history(self, hist: dict[str, Any]) -> None:
-        stacks = self._history.setdefault(hist["who"], {"undo": [], "redo": []})
-        if hist["do"] == "push":
-            stacks["undo"].append(hist["entry"])
-            del stacks["undo"][:-MAX_HISTORY]
-            stacks["redo"].clear()
-        elif hist["do"] in ("undo", "redo"):
-            source, destination = ("undo", "redo") if hist["do"] == "undo" else ("redo", "undo")
-            if stacks[source]:
-                moved = stacks[source].pop()
-                stacks[destination].append(hist.get("entry", moved))
+            apply_history(self._history, record["hist"], MAX_HISTORY)
 
     def _put(self, doc: dict) -> None:
         uid = doc["id"]

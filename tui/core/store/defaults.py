@@ -52,8 +52,12 @@ def utc_now() -> str:
 
 
 def database_exists(path: Path) -> bool:
-    """A database is there when its JSON file is, or (before its first compaction) its journal."""
-    return path.is_file() or path.with_name(path.name + ".journal").is_file()
+    """A database is there when its JSON file is, or (before its first compaction) its journal (beside the file
+    a symlinked path points to)."""
+    if path.is_file():
+        return True
+    real = Path(os.path.realpath(path))
+    return real.with_name(real.name + ".journal").is_file()
 
 
 def database_problem(path: Path) -> str | None:

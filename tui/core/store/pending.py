@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core.jsonio import json_safe
 from tui.core.store.anchoring import selector
 from tui.core.store.database import AnnotationStore, StoreError
 from tui.core.store.defaults import rescue_folders, utc_now
@@ -102,7 +103,7 @@ class SaveQueue:
         """
         if not self.waiting:
             return None
-        lines = [json.dumps(doc, ensure_ascii=False) for doc in self._documents()]
+        lines = [json_safe(json.dumps(doc, ensure_ascii=False)) for doc in self._documents()]  # always UTF-8
         name = f"newsdesk-unsaved-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.jsonl"
         for place in rescue_folders(folder):
             target = place / name

@@ -8,18 +8,18 @@ article text as :mod:`tui.core.extract.reader` returns it (newlines normalised t
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
 from tui.core.codebook import Codebook
+from tui.core.jsonio import json_safe  # one definition of the escapes; the formats import it from here
+from tui.core.text import without_lone_surrogates
 
 TAG_FIELDS = ("id", "article_id", "article_path", "start", "end", "quote", "prefix", "suffix", "actor", "stance",
               "note", "annotator", "created", "updated", "suggested", "orphan")
 UNTAGGED_ACTOR = "Statement"  # the label of a tag without an actor, where a format needs a label
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class AnnotationSetError(Exception):
@@ -180,22 +180,9 @@ def json_text(value: Any) -> str:
     return json_safe(encode_json(value))
 
 
-# Inside JSON strings: lone surrogates (not encodable as UTF-8) and the line breaks JSON leaves raw but
-# str.splitlines() and many JSON Lines readers split on (NEL, LINE and PARAGRAPH SEPARATOR).
-_JSON_ESCAPE = re.compile("[\ud800-\udfff\x85\u2028\u2029]")
-
-
-def json_safe(line: str) -> str:
-    """JSON text (one value or many) with lone surrogates and Unicode line breaks escaped as ``\\uXXXX``: it
-    encodes as UTF-8, and one record stays on one line for any line splitter."""
-    if _JSON_ESCAPE.search(line) is None:
-        return line
-    return _JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
-
-
 def text_safe(text: str) -> str:
     """Lone surrogates (possible from a JSONL ``\\ud800`` escape) become U+FFFD: one code point for one."""
-    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+    return without_lone_surrogates(text)[0]
 
 
 def sort_key(entry: ExportEntry) -> tuple:

@@ -6,9 +6,12 @@ found).  ``article_path`` and ``article_id`` are the tag's own fields.  Imports 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from tui.core.files import MB, BoundedFile, FileProblem, open_bounded, size_text
+from tui.core.jsonio import parse_json
 from tui.core.sets.formats.base import (
     TAG_FIELDS,
     ExportEntry,
@@ -25,6 +28,8 @@ NAME = "jsonl"
 SUFFIX = ".jsonl"
 FOLDER = False
 NEEDS_TEXT = False
+MAX_FILE_BYTES = 1024 * MB
+MAX_LINE_BYTES = 16 * MB  # a tag line is a few hundred bytes; its quote could hold a long paragraph
 
 
 def write(entries: list[ExportEntry], handle: TextIO, ctx: WriteContext) -> None:
@@ -44,21 +49,33 @@ def write(entries: list[ExportEntry], handle: TextIO, ctx: WriteContext) -> None
         ctx.tick(len(batch))
 
 
+def _lines(handle: BoundedFile) -> Iterator[tuple[int, bytes | None]]:
+    try:
+        yield from handle.lines(MAX_LINE_BYTES)
+    except FileProblem as exc:
+        raise FormatError(str(exc)) from None
+
+
 def read(path: Path) -> tuple[list[ParsedTag], list[str]]:
     """Every line a tag document; the first bad line refuses the whole file (``file:LINE: problem``)."""
     tags: list[ParsedTag] = []
     problems: list[str] = []
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise FormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        handle = open_bounded(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise FormatError(f"{path}: no such file") from None
+    except FileProblem as exc:
+        raise FormatError(str(exc)) from None
     with handle:
-        for lineno, raw in enumerate(handle, start=1):
+        for lineno, raw in _lines(handle):
+            if raw is None:
+                problems.append(f"{path}:{lineno}: line too large (more than {size_text(MAX_LINE_BYTES)})")
+                continue
             if not raw.strip():
                 continue
             where = f"{path}:{lineno}"
             try:
-                record = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
+                record = parse_json(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
             except UnicodeDecodeError as exc:
                 problems.append(f"{where}: not UTF-8 text (byte {exc.start + 1} of the line)")
                 continue

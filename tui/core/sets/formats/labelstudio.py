@@ -335,7 +335,12 @@ def _seen(parts: dict[str, dict], text: str, where: str) -> dict[str, Any]:
     start, end = value.get("start"), value.get("end")
     if type(start) is not int or type(end) is not int or not 0 <= start < end:
         raise FormatError(f"{where}: start and end must be whole numbers with start < end")
-    quote = value.get("text") if isinstance(value.get("text"), str) and value.get("text") else text[start:end]
+    given = value.get("text") if isinstance(value.get("text"), str) and value.get("text") else None
+    # past the end in code points is fine only as UTF-16 units (old Label Studio) of a region that names its text
+    if end > len(text) and not (given and end <= len(text.encode("utf-16-le", "surrogatepass")) // 2):
+        raise FormatError(f"{where}: the span {start}..{end} runs past the end of the task text "
+                          f"({len(text)} characters)")
+    quote = given or text[start:end]
     if not quote:
         raise FormatError(f"{where}: the span {start}..{end} is outside the task text")
     if len(quote) != end - start:  # offsets counted another way: the import re-anchors it from its text

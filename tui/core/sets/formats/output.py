@@ -6,14 +6,14 @@ target is replaced only with ``force``; without it, a target that appears meanwh
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from tui.core.files import create_exclusive, fsync_dir
+from tui.core.files import temp_name as _temp_name
 from tui.core.sets.formats.base import AnnotationSetError
-from tui.core.store.journal import fsync_dir
 
 Progress = Callable[[int, int], None]
 SYNC_ALL_AFTER = 64  # files in a folder export past which one system-wide sync is cheaper
@@ -34,18 +34,13 @@ class Meter:
             self.report(min(self.done, self.total), self.total)
 
 
-def _temp_name(target: Path, ending: str) -> Path:
-    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.{ending}")
-
-
 def write_files(fills: list[tuple[Path, Callable[[TextIO], None], str]], force: bool) -> list[Path]:
     """Write every file to a temporary name first; only when all are complete, move them into place."""
     temps: list[Path] = []
     try:
         for target, fill, encoding in fills:
             target.parent.mkdir(parents=True, exist_ok=True)
-            temp = _temp_name(target, "tmp")
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            temp, fd = create_exclusive(target, "tmp")
             temps.append(temp)
             with open(fd, "w", encoding=encoding, newline="") as handle:
                 fill(handle)
