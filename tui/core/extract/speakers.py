@@ -1,0 +1,321 @@
+"""Who says it: the speaker of a quotation or of a sentence of reported speech.
+
+A cue verb next to the quote ('"…," Lavrov said', '"…," said Lavrov', '"…," the ministry later told reporters'), a
+cue earlier in the sentence ('Peskov said that … "…"', 'X called it "…"'), else the sentence's own subject ('Sanders
+thanked its members "for …"'), else, for a quote that opens its sentence, the speaker of the quote or statement just
+before it (a paragraph continuing a quote). The speaker phrase comes from :mod:`tui.core.extract.phrases`; a name is
+the article's person (its full name, and how the article introduced it: 'Nick Merrill, a Clinton campaign
+spokesman'); an organisation, a capital or an unnamed official is the phrase itself, its side the organisation's;
+pronouns resolve through :mod:`tui.core.extract.coref`. Every look is bounded, so the work grows with the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tui.core.extract import actor_data as data
+from tui.core.extract import coref
+from tui.core.extract.actors import name_key, trie_pattern
+from tui.core.extract.phrases import WINDOW, Phrase, apposition_after, label, phrase_after, phrase_before, tokens
+from tui.core.extract.scanning import filled_lines
+from tui.core.model import Mention, Quote
+
+_CUE_RE = re.compile(
+    rf"\b(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\ba )(?<!\btheir )(?<!\bthese )(?<!\bthose )"
+    rf"(?:{trie_pattern(data.REPORTING_VERBS)}|[Aa]ccording to)\b"
+)
+_WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
+_HEADING_START_RE = re.compile(r"\s*(?:Related|Read more|Read also|See also|Also read|Watch|Original url|Photo|Image)\b")
+_SPEAKER_KINDS = ("person", "metonym", "org", "country")
+_SENTENCE_OPENER_RE = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|Now|However|Meanwhile|Instead|Separately|Later|Earlier|Also|Then|Indeed)\b,?\s*)*"
+)
+_LEADING_CLAUSE_RE = re.compile(r"(?:In|On|At|During|After|Before|Asked|Speaking|Responding|Writing|Earlier|Later)"
+                                r"\b[^,.;:\"“”]{0,80},\s*")
+_IMPERSONAL_RE = re.compile(r"\b(?:[Ii]t|[Tt]here)\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+$")
+_CUE_LOOKBACK = 400  # how far before a quote its sentence's cue may stand
+_LOOKBACK_SENTENCES = 6
+Speaker = tuple[str | None, str | None]
+
+
+class ArticleContext:
+    """Sentences, mentions, lines and quotes of one article with bounded lookups: built once by the pipeline and
+    passed to :func:`tui.core.extract.quotes.find_quotes` and :func:`statement_speaker`."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]):
+        self.text = text
+        self.sentences = sorted(sentences) or [(0, len(text))]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.lines = filled_lines(text)
+        self.line_starts = [s for s, _ in self.lines]
+        self.skipped_lines = {s for s, e in self.lines if _is_heading_like(text[s:e])}
+        self.quotes: list[Quote] = []  # attributed so far, in text order
+        self.quote_starts: list[int] = []
+        self.quoted: list[tuple[int, int]] = []  # every quote's span, for skipping names inside quotes
+        self.quoted_starts: list[int] = []
+        self.people = coref.People(self)
+
+    def sentence_index(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+
+    def line_index(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.line_starts, position) - 1)
+
+    def line_of(self, position: int) -> tuple[int, int]:
+        return self.lines[self.line_index(position)] if self.lines else (0, len(self.text))
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        left = bisect.bisect_left(self.mention_starts, start)
+        right = bisect.bisect_left(self.mention_starts, end)
+        return self.mentions[left:right]
+
+    def in_quote(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quoted_starts, position) - 1
+        return index >= 0 and position < self.quoted[index][1]
+
+    def add_quote(self, quote: Quote) -> None:
+        self.quotes.append(quote)
+        self.quote_starts.append(quote.start)
+
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        left = bisect.bisect_left(self.quote_starts, start)
+        right = bisect.bisect_left(self.quote_starts, end)
+        return self.quotes[left:right]
+
+
+def _is_heading_like(line: str) -> bool:
+    stripped = line.strip()
+    if _HEADING_START_RE.match(stripped):
+        return True
+    if stripped[-1:] in ".!?\"”’»:":
+        return False
+    words = [w for w in _WORD_RE.findall(stripped) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def is_speaker_mention(mention: Mention) -> bool:
+    return mention.kind in _SPEAKER_KINDS
+
+
+# ------------------------------------------------------------------------------------------ phrase -> speaker
+
+
+def resolve(ctx: ArticleContext, phrase: Phrase | None) -> Speaker | None:
+    """The speaker a phrase names: (label, side), or None when it names nobody."""
+    if phrase is None:
+        return None
+    text = ctx.text
+    if phrase.kind == "pronoun":
+        return coref.resolve_pronoun(ctx, text[phrase.start:phrase.end].lower(), phrase.start)
+    inside = [m for m in ctx.mentions_in(phrase.title_start, phrase.end) if m.end <= phrase.end]
+    side = next((m.side for m in inside if m.side), None)
+    extra_side = _side_in(ctx, phrase.apposition) or _side_in(ctx, phrase.of_part)
+    person = next((m for m in inside if m.kind == "person" and m.start >= phrase.start), None)
+    if phrase.kind == "name":
+        if person is None and not any(m.start <= phrase.start and m.end >= phrase.end for m in inside):
+            person = ctx.people.known(text[phrase.start:phrase.end])
+        if person is not None:
+            name = person.name or person.text
+            shown = label(text, phrase, name) if phrase.apposition or phrase.of_part else ctx.people.shown(name)
+            return shown, person.side or extra_side or side
+        whole = next((m for m in inside if m.start <= phrase.start and m.end >= phrase.end), None)
+        if whole is not None and whole.kind == "demonym":
+            return label(text, phrase), whole.side  # 'Democrats', 'the Saudis'
+        return label(text, phrase), (whole.side if whole else side) or extra_side
+    owner = next((m for m in inside if m.kind == "person"), None)
+    return label(text, phrase), side or (owner.side if owner else None) or extra_side
+
+
+def _side_in(ctx: ArticleContext, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    return next((m.side for m in ctx.mentions_in(span[0], span[1]) if m.side), None)
+
+
+# ------------------------------------------------------------------------------------------------ cue finding
+
+
+def _clause_end(ctx: ArticleContext, start: int) -> int:
+    """Where the clause after a quote ends: a stop, a quotation mark or the line's end (bounded)."""
+    line_end = ctx.line_of(start)[1]
+    limit = min(line_end, start + WINDOW)
+    stop = re.compile(r"[.!?;:\"“”«»]").search(ctx.text, start + 1, limit)
+    return stop.start() if stop else limit
+
+
+def cue_after(ctx: ArticleContext, close_at: int, short: bool) -> tuple[Speaker, str] | None:
+    """'," Lavrov said' / '," said Lavrov' / '," the ministry later told reporters' right after a quote."""
+    text = ctx.text
+    if short and not (text[close_at - 1:close_at] in ",!?…" or text[close_at + 1:close_at + 2] == ","):
+        return None  # '“memorandum” with … and promises': a scare quote, not an attributed one
+    clause_end = _clause_end(ctx, close_at)
+    cue = _CUE_RE.search(text, close_at + 1, clause_end)
+    if cue is None or len(text[close_at:cue.start()].split()) > 8:
+        return None
+    if cue.group(0).lower() == "according to":
+        return (resolve(ctx, phrase_after(text, cue.end(), clause_end)) or (None, None)), "according to"
+    phrase = phrase_before(text, close_at + 1, cue.start())
+    if phrase is None and not text[close_at + 1:cue.start()].strip(" ,\u00a0—–-"):
+        phrase = phrase_after(text, cue.end(), clause_end)
+    return (resolve(ctx, phrase) or (None, None)), _clean(cue.group(0))
+
+
+def cue_before(ctx: ArticleContext, open_at: int, sentence_start: int) -> tuple[Speaker, str, bool] | None:
+    """'Lavrov said: "…"', 'Peskov said that … "…"', 'X called it "…"', 'according to X, "…"': (speaker, cue,
+    whether the cue stands right before the quote)."""
+    text = ctx.text
+    low = max(sentence_start, open_at - _CUE_LOOKBACK)
+    cues = list(_CUE_RE.finditer(text, low, open_at))
+    for cue in reversed(cues[-3:]):
+        if ctx.in_quote(cue.start()) or _IMPERSONAL_RE.search(text, max(low, cue.start() - 20), cue.start()):
+            continue
+        if cue.group(0).lower() == "according to":
+            found = resolve(ctx, phrase_after(text, cue.end(), open_at))
+            if found:
+                return found, "according to", True
+            continue
+        found = resolve(ctx, phrase_before(text, sentence_start, cue.start()))
+        if found is None:
+            between = text[cue.end():open_at]
+            if between.strip(" ,:") == "" or between.startswith(" by "):
+                found = resolve(ctx, phrase_after(text, cue.end(), open_at))
+        if found is None:
+            found = sentence_subject(ctx, sentence_start, cue.start())
+        if found:
+            return found, _clean(cue.group(0)), not text[cue.end():open_at].strip(" ,:\u00a0")
+    return None
+
+
+def _clean(cue: str) -> str:
+    return " ".join(cue.split())
+
+
+def _subject_phrase(ctx: ArticleContext, start: int, end: int) -> Phrase | None:
+    """The phrase opening a sentence (after connectors and a leading 'In his remarks,' clause)."""
+    text = ctx.text
+    position = _SENTENCE_OPENER_RE.match(text, start, end)
+    cursor = position.end() if position else start
+    leading = _LEADING_CLAUSE_RE.match(text, cursor, end)
+    if leading:
+        cursor = leading.end()
+    if cursor >= end or text[cursor] in "\"“”«»‘’'":
+        return None
+    toks = tokens(text, cursor, min(end, cursor + WINDOW))
+    if not toks:
+        return None
+    stop = 0
+    while stop < len(toks) and stop < 9:
+        word = toks[stop].group(0)
+        low = word.lower()
+        if stop > 0 and (low in data.REPORTING_VERB_SET or low in _VERBISH or (low.endswith("ed") and len(low) > 4)):
+            break
+        if not word[:1].isalnum() and word not in ("'", "’"):
+            break
+        stop += 1
+        if word[:1].islower() and _is_agent_word(low):
+            break  # 'Ukrainian officials met …': the phrase ends at its agent noun
+    if stop == 0 or stop == len(toks):
+        return phrase_after(text, cursor, end) if toks[0].group(0).lower() in ("he", "she", "they", "it") else None
+    return phrase_before(text, cursor, toks[stop].start())
+
+
+_VERBISH = frozenset("is was were are has have had will would could can may might must should do does did "
+                     "wants wanted took made went came got gave sees saw knows knew thinks thought".split())
+
+
+def sentence_subject(ctx: ArticleContext, start: int, end: int) -> Speaker | None:
+    phrase = _subject_phrase(ctx, start, end)
+    if phrase is None:
+        return None
+    found = resolve(ctx, phrase)
+    if found and phrase.kind == "nominal" and not found[1] and not _is_agentive(ctx.text, phrase):
+        return None  # 'The weather was mild': not a speaker
+    return found
+
+
+def _is_agentive(text: str, phrase: Phrase) -> bool:
+    """A nominal that can speak: its head is a title or role word, or a group ('officials', 'the campaign')."""
+    return _is_agent_word(text[phrase.start:phrase.end].split()[-1].lower())
+
+
+def _is_agent_word(word: str) -> bool:
+    head = word.rstrip("'’")
+    singular = head[:-1] if head.endswith("s") else head
+    return (head in data.TITLE_WORDS or singular in data.TITLE_WORDS or head in _AGENT_NOUNS
+            or singular in _AGENT_NOUNS or (head.endswith("s") and head in data.NOT_NAME_WORDS))
+
+
+_AGENT_NOUNS = frozenset(
+    "campaign ministry government administration department agency office committee council commission "
+    "party group organization organisation company firm union court team delegation embassy military army "
+    "police spokesperson official source lawmaker senator governor mayor president statement report "
+    "newspaper magazine network channel paper study survey poll".split()
+)
+
+
+# ------------------------------------------------------------------------------------------- statement speakers
+
+
+def statement_subject(ctx: ArticleContext, start: int, end: int) -> Speaker:
+    """Subject of reported speech in a sentence (its first cues only: the work stays bounded), else an actor opening
+    the sentence."""
+    text = ctx.text
+    for count, cue in enumerate(_CUE_RE.finditer(text, start, min(end, start + 2 * _CUE_LOOKBACK))):
+        if count >= 3:
+            break
+        if ctx.in_quote(cue.start()):
+            continue
+        if cue.group(0).lower() == "according to":
+            found = resolve(ctx, phrase_after(text, cue.end(), end))
+        else:
+            found = resolve(ctx, phrase_before(text, start, cue.start())) or sentence_subject(ctx, start, cue.start())
+        if found and (found[0] or found[1]):
+            return found
+    opening = re.match(r"\s*(?:(?:The|the|But|And|However,?|Meanwhile,?)\s+)?", text[start:min(end, start + 40)])
+    first = start + (opening.end() if opening else 0)
+    for mention in ctx.mentions_in(first, min(end, first + 60)):
+        if mention.start == first and is_speaker_mention(mention):
+            found = resolve(ctx, _subject_phrase(ctx, start, end))
+            if found:
+                return found
+            return (mention.name or mention.text if mention.kind == "person" else None), mention.side
+        break
+    return None, None
+
+
+def previous_statement(ctx: ArticleContext, position: int) -> Speaker | None:
+    """Speaker of the nearest earlier quote or statement in this paragraph or the previous one."""
+    index = ctx.sentence_index(position)
+    line_index = ctx.line_index(position)
+    earliest = ctx.lines[max(0, line_index - 1)][0] if ctx.lines else 0
+    for back in range(index - 1, max(-1, index - 1 - _LOOKBACK_SENTENCES), -1):
+        start, end = ctx.sentences[back]
+        if end <= earliest:
+            break
+        if ctx.line_of(start)[0] in ctx.skipped_lines:
+            continue
+        for quote in reversed(ctx.quotes_in(start, end + 1)):
+            if quote.speaker or quote.side:
+                return quote.speaker, quote.side
+        speaker, side = statement_subject(ctx, start, end)
+        if speaker or side:
+            return speaker, side
+    return None
+
+
+def same_person_key(name: str) -> str:
+    key = name_key(name)
+    return key.split()[-1] if key else ""
+
+
+def representative(ctx: ArticleContext, mention: Mention) -> str | None:
+    """How the article introduces a person: 'Name, apposition' when it fits eight words."""
+    span = apposition_after(ctx.text, mention.end)
+    if span is None:
+        return None
+    phrase = Phrase(mention.start, mention.end, "name", mention.start, None, span)
+    shown = label(ctx.text, phrase, mention.name or mention.text)
+    return shown if "," in shown else None
