@@ -298,6 +298,7 @@ REPORTING_VERB_BASES = (
     "estimate forecast add predict cite quote").split()
 REPORTING_VERBS = sorted({form for entry in REPORTING_VERB_BASES for form in _verb_forms(entry)})
 REPORTING_VERB_SET = frozenset(REPORTING_VERBS)
+REPORTING_VERB_BASE_FORMS = frozenset(entry.partition(":")[0] for entry in REPORTING_VERB_BASES)
 # Verbs whose object is the quoted fragment: "called it “…”", "described the talks as “…”".
 NAMING_VERBS = frozenset(form for entry in "call describe dismiss label dub brand term characterize characterise "
                          "refer hail denounce condemn decry".split() for form in _verb_forms(entry))

@@ -41,11 +41,16 @@ _SKIPPED = frozenset(
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december morning afternoon evening night week weekend month year day today "
-    "tonight yesterday twitter facebook statement interview speech tweet post email release rally".split()
+    "tonight yesterday".split()
 )
+_SETTING_WORDS = frozenset("twitter facebook statement interview speech tweet post email release rally call "
+                           "conference briefing".split())  # 'in a statement', 'on Twitter': only after an opener
 _TIME_OPENERS = frozenset("on in during at last this earlier late over after before in".split())
 _CLAUSE_STOP = frozenset(".;:!?\"“”«»‘’")
 _ROLE_OPENERS = frozenset("the a an his her its their who whose former then now our another one".split())
+_IDENTITY_VERBS = frozenset("is was heads headed leads led chairs chaired serves served represents represented runs "
+                            "ran works worked oversees oversaw directs directed founded owns co-founded teaches "
+                            "taught advises advised".split())
 _FUNCTION_WORDS = DETERMINERS | _OBJECT_MARKERS | PRONOUNS | frozenset(
     "and or but nor that which who whom whose as if when while because so than there here what where how why not "
     "no yes said says".split())
@@ -103,9 +108,11 @@ def _skip_back(toks: list[re.Match[str]], index: int) -> int:
         if word in _SKIPPED or (word.endswith("ly") and len(word) > 4 and toks[index].group(0).islower()):
             index -= 1
             continue
-        if word in _TIME_WORDS or (word.isdigit() and len(word) == 4):
+        if word in _TIME_WORDS or word in _SETTING_WORDS or (word.isdigit() and len(word) == 4):
             opener = next((j for j in range(index - 1, max(-1, index - 4), -1) if _low(toks[j]) in _TIME_OPENERS),
                           None)
+            if opener is None and word in _SETTING_WORDS:
+                return index
             index = (opener if opener is not None else index) - 1
             continue
         if word == ")":
@@ -131,6 +138,17 @@ def _apposition_back(toks: list[re.Match[str]], index: int) -> tuple[int, tuple[
     return -1, None
 
 
+def _is_inner_word(token: re.Match[str]) -> bool:
+    """A lower-case word inside a title before a name ('Oversight ranking Democrat Elijah Cummings')."""
+    word = token.group(0)
+    return word.isalpha() and word.islower() and word not in _FUNCTION_WORDS and word not in data.REPORTING_VERB_SET
+
+
+def _is_name_run(toks: list[re.Match[str]], first: int, last: int) -> bool:
+    return 0 <= first <= last and last - first < 5 and all(_is_cap(t) and not _is_title(t.group(0))
+                                                           for t in toks[first:last + 1])
+
+
 def _name_run_back(toks: list[re.Match[str]], index: int) -> tuple[int, int]:
     """(first token of the name, first token of the titles before it) for a name run ending at ``index``."""
     first = index
@@ -144,9 +162,9 @@ def _name_run_back(toks: list[re.Match[str]], index: int) -> tuple[int, int]:
             first -= 1
         else:
             break
-    name_first = first
-    while name_first < index and _is_title(toks[name_first].group(0)):
-        name_first += 1  # "Party Chairman Reince Priebus": the name is what follows the titles
+    name_first = index  # "Party Chairman Reince Priebus", "Texas Senator Ted Cruz": the name follows the last title
+    while name_first - 1 >= first and not _is_title(toks[name_first - 1].group(0)):
+        name_first -= 1
     title_first = first
     while title_first - 1 >= 0 and (_is_title(toks[title_first - 1].group(0))
                                     or _possessive(toks[title_first - 1].group(0))):
@@ -162,6 +180,8 @@ def _nominal_back(toks: list[re.Match[str]], index: int) -> int:
         if not _is_word(toks[j]) and word not in ("-",):
             return -1
         if low in DETERMINERS and j < index:
+            while j - 1 >= 0 and _low(toks[j - 1]) in DETERMINERS:
+                j -= 1  # 'The two lawmakers', 'all the candidates'
             return j
         if _possessive(word) and j < index:
             return j
@@ -183,7 +203,13 @@ def phrase_before(text: str, low: int, position: int) -> Phrase | None:
     index = _skip_back(toks, len(toks) - 1)
     extra = None
     if index >= 0 and toks[index].group(0) == ",":
+        comma = index
         index, extra = _apposition_back(toks, index)
+        if extra is not None and _is_name_run(toks, index + 2, comma - 1) and index >= 0 \
+                and not _is_cap(toks[index]):
+            # "Carson’s business manager, Armstrong Williams, stated": the name is the speaker
+            first, _ = _name_run_back(toks, comma - 1)
+            return Phrase(toks[first].start(), toks[comma - 1].end(), "name", toks[first].start())
         if extra is not None and not _role_like(text, extra[0], extra[1]):
             extra = None  # 'Clinton, also campaigning in Wisconsin, said': set aside, not part of the speaker
         index = _skip_back(toks, index)
@@ -229,6 +255,12 @@ def phrase_after(text: str, position: int, high: int) -> Phrase | None:
         return Phrase(toks[0].start(), toks[0].end(), "pronoun", toks[0].start())
     index = 0
     kind = "name"
+    lead = 0
+    while lead < 4 and lead < len(toks) and not _is_cap(toks[lead]) and _is_title(toks[lead].group(0)):
+        lead += 1
+    if 0 < lead < len(toks) and _is_cap(toks[lead]):
+        index = lead  # 'said former Obama adviser David Axelrod', 'said election lawyer Joe Birkenstock'
+        word = toks[lead].group(0)
     if word.lower() in DETERMINERS:
         kind = "nominal"
         index = 1
@@ -238,17 +270,22 @@ def phrase_after(text: str, position: int, high: int) -> Phrase | None:
         if index == 1:
             return None
         last = index - 1
-    elif _is_cap(toks[0]):
-        while index < len(toks) and (_is_cap(toks[index]) or _low(toks[index]) in ("de", "van", "von", "al")):
+    elif _is_cap(toks[index]):
+        while index < len(toks) and (_is_cap(toks[index]) or _low(toks[index]) in ("de", "van", "von", "al")
+                                     or (_is_inner_word(toks[index])
+                                         and any(_is_cap(t) for t in toks[index + 1:index + 4])
+                                         and all(_is_word(t) for t in toks[index + 1:index + 4]))):
             index += 1
         last = index - 1
         while last > 0 and not _is_cap(toks[last]):
             last -= 1
     else:
         return None
-    head_first = 0
-    while head_first < last and _is_title(toks[head_first].group(0)) and kind == "name":
-        head_first += 1
+    head_first = lead if kind == "name" else 0
+    if kind == "name":  # the name is the last run of capitalised words that are not titles
+        head_first = last
+        while head_first - 1 >= lead and _is_cap(toks[head_first - 1]) and not _is_title(toks[head_first - 1].group(0)):
+            head_first -= 1
     phrase = Phrase(toks[head_first].start(), toks[last].end(), kind, toks[0].start())
     after = last + 1
     if after + 1 < len(toks) and _low(toks[after]) in ("of", "from") and _is_cap(toks[after + 1]):
@@ -259,7 +296,7 @@ def phrase_after(text: str, position: int, high: int) -> Phrase | None:
         after = end + 1
     if after < len(toks) and toks[after].group(0) in ",(":
         closing = next((j for j in range(after + 1, min(len(toks), after + 24))
-                        if toks[j].group(0) in _CLOSE_APPOSITION), None)
+                        if toks[j].group(0) in _CLOSE_APPOSITION or toks[j].group(0) == ","), None)
         stop = closing if closing is not None else min(len(toks), after + 24)
         if stop > after + 1 and (closing is not None or stop == len(toks)) \
                 and _role_like(text, toks[after + 1].start(), toks[stop - 1].end()):
@@ -289,8 +326,8 @@ def _role_like(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     opener = words[0]
-    if opener.lower() in ("who", "whose"):  # a relative clause says who someone is when it names a role or a body
-        return any(w.lower() in data.TITLE_WORDS or (w[:1].isupper() and i > 0) for i, w in enumerate(words[:12]))
+    if opener.lower() in ("who", "whose"):  # 'who heads the delegation' says who someone is; 'who arrived late' not
+        return len(words) > 1 and words[1].lower() in _IDENTITY_VERBS
     return (opener.lower() in _ROLE_OPENERS or _possessive(opener) or bool(_AGE_RE.match(opener))
             or any(w.lower() in data.TITLE_WORDS for w in words[:8]))
 
@@ -303,7 +340,10 @@ def label(text: str, phrase: Phrase, name: str | None = None) -> str:
     shown = f"{head} {of_part}" if of_part and len(head.split()) + len(of_part.split()) <= MAX_WORDS else head
     if phrase.apposition:
         apposition = " ".join(text[phrase.apposition[0]:phrase.apposition[1]].split()).strip(" ,")
-        joined = f"{shown}, {apposition}"
-        if apposition and len(joined.split()) <= MAX_WORDS:
-            return joined
+        room = MAX_WORDS - len(shown.split())
+        words = apposition.split()[:room] if room >= 2 else []
+        while words and words[-1].lower().strip(",") in _FUNCTION_WORDS:
+            words.pop()  # 'a spokesman for' reads as cut: end on a content word
+        if words:
+            return f"{shown}, {' '.join(words).rstrip(',')}"
     return shown

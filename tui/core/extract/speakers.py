@@ -138,12 +138,45 @@ def _side_in(ctx: ArticleContext, span: tuple[int, int] | None) -> str | None:
 # ------------------------------------------------------------------------------------------------ cue finding
 
 
+_CLAUSE_STOP_RE = re.compile(r"[.!?;:\"“”«»]")
+_ABBREVIATION_BEFORE_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bJr|\bSr)$")
+
+
 def _clause_end(ctx: ArticleContext, start: int) -> int:
-    """Where the clause after a quote ends: a stop, a quotation mark or the line's end (bounded)."""
-    line_end = ctx.line_of(start)[1]
-    limit = min(line_end, start + WINDOW)
-    stop = re.compile(r"[.!?;:\"“”«»]").search(ctx.text, start + 1, limit)
-    return stop.start() if stop else limit
+    """Where the clause after a quote ends: a stop (not an abbreviation's: 'Sen.', 'U.S.', 'P.'), a quotation mark
+    or the line's end (bounded)."""
+    text = ctx.text
+    limit = min(ctx.line_of(start)[1], start + WINDOW)
+    for stop in _CLAUSE_STOP_RE.finditer(text, start + 1, limit):
+        at = stop.start()
+        if text[at] == "." and text[at + 1:at + 2].isalnum() or text[at + 1:at + 2] == "-":
+            continue  # 'D.C.-based', 'MoveOn.org': no sentence ends inside a word
+        if text[at] == "." and _ABBREVIATION_BEFORE_RE.search(text, max(0, at - 5), at) \
+                and re.match(r"[ \u00a0]*(?:[A-Z(,]|[A-Z]\.)", text[at + 1:at + 4]):
+            continue
+        return at
+    return limit
+
+
+def _is_cue(text: str, cue: re.Match[str]) -> bool:
+    """A cue word used as a verb: not a noun after a possessive ("Trump’s remarks"), not a bare base form after a
+    noun ('the server email story'), not a participle naming a thing ('a book called “…”')."""
+    word = cue.group(0)
+    before = text[max(0, cue.start() - 24):cue.start()]
+    if before.endswith(("'s ", "’s ", "s' ", "s’ ")):
+        return False
+    previous = before.split()[-1].lower() if before.split() else ""
+    if word.lower() in data.REPORTING_VERB_BASE_FORMS and previous and previous not in _BASE_FORM_SUBJECTS \
+            and not previous.endswith(("s", "ly")) and not previous[:1].isupper() and before.split()[-1][:1].islower():
+        return False
+    if word in data.NAMING_VERBS and word.endswith("ed") and previous and before.split()[-1].islower() \
+            and previous not in _BASE_FORM_SUBJECTS and text[cue.end():cue.end() + 2].lstrip()[:1] in "\"“‘'«":
+        return False
+    return True
+
+
+_BASE_FORM_SUBJECTS = frozenset("i we you they to will would could can may might must should did do does not "
+                                "n't also often still never always people who".split())
 
 
 def cue_after(ctx: ArticleContext, close_at: int, short: bool) -> tuple[Speaker, str] | None:
@@ -151,9 +184,11 @@ def cue_after(ctx: ArticleContext, close_at: int, short: bool) -> tuple[Speaker,
     text = ctx.text
     if short and not (text[close_at - 1:close_at] in ",!?…" or text[close_at + 1:close_at + 2] == ","):
         return None  # '“memorandum” with … and promises': a scare quote, not an attributed one
+    if text[close_at - 1:close_at] == ".":
+        return None  # the quote ended its sentence: what follows is the next one
     clause_end = _clause_end(ctx, close_at)
-    cue = _CUE_RE.search(text, close_at + 1, clause_end)
-    if cue is None or len(text[close_at:cue.start()].split()) > 8:
+    cue = next((c for c in _CUE_RE.finditer(text, close_at + 1, clause_end) if _is_cue(text, c)), None)
+    if cue is None or len(text[close_at:cue.start()].split()) > 12:
         return None
     if cue.group(0).lower() == "according to":
         return (resolve(ctx, phrase_after(text, cue.end(), clause_end)) or (None, None)), "according to"
@@ -168,10 +203,17 @@ def cue_before(ctx: ArticleContext, open_at: int, sentence_start: int) -> tuple[
     whether the cue stands right before the quote)."""
     text = ctx.text
     low = max(sentence_start, open_at - _CUE_LOOKBACK)
-    cues = list(_CUE_RE.finditer(text, low, open_at))
+    cues = [c for c in _CUE_RE.finditer(text, low, open_at) if _is_cue(text, c)]
+    if not cues:
+        return _colon_speaker(ctx, open_at, sentence_start)
     for cue in reversed(cues[-3:]):
         if ctx.in_quote(cue.start()) or _IMPERSONAL_RE.search(text, max(low, cue.start() - 20), cue.start()):
             continue
+        if cue.group(0).endswith("ing") and re.search(r",\s*$", text[max(low, cue.start() - 3):cue.start()]):
+            # '…, saying “…”', '…, calling it “…”': the participle's speaker is the clause's subject
+            found = sentence_subject(ctx, sentence_start, cue.start())
+            if found:
+                return found, _clean(cue.group(0)), not text[cue.end():open_at].strip(" ,:\u00a0")
         if cue.group(0).lower() == "according to":
             found = resolve(ctx, phrase_after(text, cue.end(), open_at))
             if found:
@@ -187,6 +229,19 @@ def cue_before(ctx: ArticleContext, open_at: int, sentence_start: int) -> tuple[
         if found:
             return found, _clean(cue.group(0)), not text[cue.end():open_at].strip(" ,:\u00a0")
     return None
+
+
+def _colon_speaker(ctx: ArticleContext, open_at: int, sentence_start: int) -> tuple[Speaker, str, bool] | None:
+    """'Jeffrey M. Jones: “…”': a name (or an organisation) and a colon before the quote."""
+    text = ctx.text
+    colon = text.rfind(":", max(sentence_start, open_at - 3), open_at)
+    if colon < 0:
+        return None
+    phrase = phrase_before(text, sentence_start, colon)
+    if phrase is None or phrase.kind == "pronoun" or len(text[sentence_start:colon].split()) > 8:
+        return None
+    found = resolve(ctx, phrase)
+    return (found, ":", True) if found else None
 
 
 def _clean(cue: str) -> str:
@@ -212,6 +267,13 @@ def _subject_phrase(ctx: ArticleContext, start: int, end: int) -> Phrase | None:
         low = word.lower()
         if stop > 0 and (low in data.REPORTING_VERB_SET or low in _VERBISH or (low.endswith("ed") and len(low) > 4)):
             break
+        if word == "," and stop > 0:
+            span = apposition_after(text, toks[stop - 1].end())
+            after = next((j for j in range(stop + 1, len(toks)) if span and toks[j].start() >= span[1]), None)
+            if span is None or after is None or toks[after].group(0) != "," or after + 1 >= len(toks):
+                break
+            stop = after + 1  # 'Huma Abedin, vice chairwoman for …, emailed'
+            continue
         if not word[:1].isalnum() and word not in ("'", "’"):
             break
         stop += 1
