@@ -51,6 +51,8 @@ _ROLE_OPENERS = frozenset("the a an his her its their who whose former then now 
 _IDENTITY_VERBS = frozenset("is was heads headed leads led chairs chaired serves served represents represented runs "
                             "ran works worked oversees oversaw directs directed founded owns co-founded teaches "
                             "taught advises advised".split())
+_CLAUSE_VERBS = frozenset("is was were are has have had will would could can may might must should do does did be "
+                          "been being".split()) | data.REPORTING_VERB_SET
 _FUNCTION_WORDS = DETERMINERS | _OBJECT_MARKERS | PRONOUNS | frozenset(
     "and or but nor that which who whom whose as if when while because so than there here what where how why not "
     "no yes said says".split())
@@ -326,6 +328,8 @@ def _role_like(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     opener = words[0]
+    if any(w.lower() in _CLAUSE_VERBS for w in words[1:]) and opener.lower() not in ("who", "whose"):
+        return False  # 'the groundwork for this draft was laid': a clause, not a phrase about someone
     if opener.lower() in ("who", "whose"):  # 'who heads the delegation' says who someone is; 'who arrived late' not
         return len(words) > 1 and words[1].lower() in _IDENTITY_VERBS
     return (opener.lower() in _ROLE_OPENERS or _possessive(opener) or bool(_AGE_RE.match(opener))

@@ -111,6 +111,8 @@ def resolve(ctx: ArticleContext, phrase: Phrase | None) -> Speaker | None:
     if phrase.kind == "pronoun":
         return coref.resolve_pronoun(ctx, text[phrase.start:phrase.end].lower(), phrase.start)
     inside = [m for m in ctx.mentions_in(phrase.title_start, phrase.end) if m.end <= phrase.end]
+    if any(m.side in data.MEDIA_OUTLETS for m in inside):  # a newspaper reports: it is no side of the story
+        inside = [m for m in inside if m.side not in data.MEDIA_OUTLETS]
     side = next((m.side for m in inside if m.side), None)
     extra_side = _side_in(ctx, phrase.apposition) or _side_in(ctx, phrase.of_part)
     person = next((m for m in inside if m.kind == "person" and m.start >= phrase.start), None)
@@ -331,9 +333,14 @@ def statement_subject(ctx: ArticleContext, start: int, end: int) -> Speaker:
         if ctx.in_quote(cue.start()):
             continue
         if cue.group(0).lower() == "according to":
-            found = resolve(ctx, phrase_after(text, cue.end(), end))
+            phrase = phrase_after(text, cue.end(), end)
         else:
-            found = resolve(ctx, phrase_before(text, start, cue.start())) or sentence_subject(ctx, start, cue.start())
+            phrase = phrase_before(text, start, cue.start())
+        if phrase is not None and phrase.kind == "nominal" and not _is_agentive(text, phrase) \
+                and not any(m.side for m in ctx.mentions_in(phrase.title_start, phrase.end)):
+            phrase = None  # 'these moves signal …': nothing that speaks
+        found = resolve(ctx, phrase) or (None if cue.group(0).lower() == "according to"
+                                          else sentence_subject(ctx, start, cue.start()))
         if found and (found[0] or found[1]):
             return found
     opening = re.match(r"\s*(?:(?:The|the|But|And|However,?|Meanwhile,?)\s+)?", text[start:min(end, start + 40)])
