@@ -207,6 +207,9 @@ def phrase_before(text: str, low: int, position: int) -> Phrase | None:
     if index >= 0 and toks[index].group(0) == ",":
         comma = index
         index, extra = _apposition_back(toks, index)
+        if index >= 1 and toks[index].group(0).isdigit() and toks[index - 1].group(0) == ",":
+            index -= 2  # 'Ramil Carr, 31, a Philadelphia freelance photographer,': the age is set aside too
+            extra = (toks[index + 2].start(), extra[1]) if extra else None
         if extra is not None and _is_name_run(toks, index + 2, comma - 1) and index >= 0 \
                 and not _is_cap(toks[index]):
             # "Carson’s business manager, Armstrong Williams, stated": the name is the speaker

@@ -31,7 +31,13 @@ _QUOTE_CHARS = "\"“”«»‘’„'"
 _OPENER_RE = re.compile("[" + re.escape("".join(_OPEN_TO_CLOSE)) + "]")
 _CLOSER_RES = {closers: re.compile("[" + re.escape(closers) + "]") for closers in _OPEN_TO_CLOSE.values()}
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
-_LABEL_FOLLOWER_RE = re.compile(r"\s*[a-z]")  # '“1000 for 1000” exchange': a label used as a modifier
+# '“1000 for 1000” exchange', '“Fight for $15” movement': a label used as a modifier, followed by its noun
+_LABEL_FOLLOWER_RE = re.compile(r"[^\S\n]*([a-z][a-z\-]*)")
+_NOT_NOUNS = frozenset(
+    "to of for in on at by with from into as and or but nor that which who than if when while because so is was "
+    "are were be been has have had will would could can may might must should do does did not its their his her "
+    "the a an this these those it they he she we you i about over after before".split()
+)
 
 
 def _is_opening(text: str, index: int, start: int) -> bool:
@@ -127,10 +133,11 @@ def _raw_quotes(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
 
 
 def _is_name(text: str, start: int, end: int) -> bool:
-    """A name or a label, not words said: one word, a number, or mostly capitalised words."""
+    """A name or a label, not words said: one word, mostly capitalised words, or a number used as a modifier."""
     words = _WORD_RE.findall(text[start:end])
-    return (len(words) < 2 or any(c.isdigit() for c in text[start:end])
-            or sum(w[0].isupper() for w in words) >= 0.6 * len(words))
+    if len(words) < 2 or sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        return True
+    return any(c.isdigit() for c in text[start:end]) and _is_label(text, start, end, True)
 
 
 def _is_label(text: str, start: int, end: int, short: bool) -> bool:
@@ -144,8 +151,8 @@ def _is_label(text: str, start: int, end: int, short: bool) -> bool:
         return True
     if sum(w[0].isupper() for w in words) >= 0.6 * len(words):
         return True
-    after = text[end + 1 : end + 4]
-    return bool(_LABEL_FOLLOWER_RE.match(after))
+    follower = _LABEL_FOLLOWER_RE.match(text, end + 1, min(len(text), end + 40))
+    return follower is not None and follower.group(1) not in _NOT_NOUNS
 
 
 def find_quotes(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], *,
@@ -169,7 +176,8 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
         quote = _attributed(ctx, content_start - 1, content_end, start, end)
         if quote is not None:
             ctx.add_quote(quote)
-    return list(ctx.quotes)
+    ctx.given_quotes = ctx.quotes
+    return ctx.quotes
 
 
 def _attributed(ctx: ArticleContext, open_at: int, close_at: int, start: int, end: int) -> Quote | None:
@@ -211,9 +219,7 @@ def statement_speaker(
         from tui.core.extract.sentences import split_sentences
 
         context = ArticleContext(text, split_sentences(text), mentions)
-    if context.quotes is not quotes and quotes:
-        context.quotes = sorted(quotes, key=lambda q: q.start)
-        context.quote_starts = [q.start for q in context.quotes]
+    context.use_quotes(quotes)
     index = bisect.bisect_left(context.quote_starts, end) - 1
     for quote in reversed(context.quotes[max(0, index - 3):index + 1]):
         if quote.start < end and quote.end > start and (quote.speaker or quote.side):

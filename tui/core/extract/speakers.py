@@ -53,6 +53,7 @@ class ArticleContext:
         self.line_starts = [s for s, _ in self.lines]
         self.skipped_lines = {s for s, e in self.lines if _is_heading_like(text[s:e])}
         self.quotes: list[Quote] = []  # attributed so far, in text order
+        self.given_quotes: list[Quote] | None = None  # the list statement speakers were last given
         self.quote_starts: list[int] = []
         self.quoted: list[tuple[int, int]] = []  # every quote's span, for skipping names inside quotes
         self.quoted_starts: list[int] = []
@@ -75,6 +76,13 @@ class ArticleContext:
     def in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self.quoted_starts, position) - 1
         return index >= 0 and position < self.quoted[index][1]
+
+    def use_quotes(self, quotes: list[Quote]) -> None:
+        """Statement speakers read these quotes (once per list: the pipeline passes the same list every time)."""
+        if quotes is not self.given_quotes:
+            self.given_quotes = quotes
+            self.quotes = sorted(quotes, key=lambda q: q.start)
+            self.quote_starts = [q.start for q in self.quotes]
 
     def add_quote(self, quote: Quote) -> None:
         self.quotes.append(quote)
@@ -195,8 +203,11 @@ def cue_after(ctx: ArticleContext, close_at: int, short: bool) -> tuple[Speaker,
     if cue.group(0).lower() == "according to":
         return (resolve(ctx, phrase_after(text, cue.end(), clause_end)) or (None, None)), "according to"
     phrase = phrase_before(text, close_at + 1, cue.start())
-    if phrase is None and not text[close_at + 1:cue.start()].strip(" ,\u00a0—–-"):
-        phrase = phrase_after(text, cue.end(), clause_end)
+    between = text[close_at + 1:cue.start()].strip(" \u00a0—–-")
+    if phrase is None and (not between.strip(",") or between.endswith(",")):
+        phrase = phrase_after(text, cue.end(), clause_end)  # '," said X' / '" if …, said X'
+    if phrase is None and between and not between.endswith(","):
+        return None
     return (resolve(ctx, phrase) or (None, None)), _clean(cue.group(0))
 
 
