@@ -41,6 +41,9 @@ _SPEECH_AFTER_RE = re.compile(
     rf"further|once|had\s+already|[a-z]+ly)\s+){{0,2}}(?:{data.SPEECH_VERBS}|spoke|met|visited|signed|thanked)\b"
 )
 _BEFORE_NAME_RE = re.compile(r"(?:according\s+to|led\s+by|headed\s+by|chaired\s+by|signed\s+by|quoted|quoting)\s+$")
+# '…,” said Stephanie Formas': a name right after a quote's reporting verb is a person (the quote gives no side)
+_SAID_BEFORE_NAME_RE = re.compile(r"[,”\"’]\s*(?:said|says|added|asked|wrote|writes|told|tweeted|recalled|explained|"
+                                  r"noted)\s+$")
 _APPOSITION_RE = re.compile(r"\s*,\s*([^,.;:()\n\"“”]{2,120})")
 _STOP_RE = re.compile(r"[.!?][\"”’]?\s+")
 _PERSON_FIRST_NAMES_AS_COUNTRY = frozenset({"Chad", "Jordan", "Georgia"})
@@ -160,6 +163,8 @@ def _role_before(text: str, run_start: int, line_start: int, gaz: list[Mention],
             break
         index -= 1
     prefix = text[window_start:run_start]
+    if _SAID_BEFORE_NAME_RE.search(prefix):
+        return has_title, side, owner, True
     trigger_match = _BEFORE_NAME_RE.search(prefix)
     if trigger_match and side is None and not has_title:
         # "the Russian delegation, led by X": the side of the group X leads

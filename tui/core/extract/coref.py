@@ -149,12 +149,16 @@ def _person(ctx: ArticleContext, gender: str, position: int) -> Speaker | None:
     for start, limit in _sentences_back(ctx, position):
         if limit <= start:
             continue
-        for mention in ctx.mentions_in(max(start, limit - 3000), limit):
-            if mention.kind != "person" or ctx.in_quote(mention.start):
-                continue
-            name = mention.name or mention.text
-            if people.gender(name) in (None, gender):
-                return people.shown(name), mention.side
+        low = max(start, limit - 3000)
+        candidates: list[tuple[int, Speaker, str | None]] = []
+        for mention in ctx.mentions_in(low, limit):
+            if mention.kind == "person" and not ctx.in_quote(mention.start):
+                name = mention.name or mention.text
+                candidates.append((mention.start, (people.shown(name), mention.side), people.gender(name)))
+        candidates += [(at, speaker, None) for at, speaker in ctx.named_speakers_in(low, limit)]
+        for _, speaker, known in sorted(candidates, key=lambda c: c[0]):
+            if known in (None, gender):
+                return speaker
     return None
 
 

@@ -54,6 +54,8 @@ class ArticleContext:
         self.skipped_lines = {s for s, e in self.lines if _is_heading_like(text[s:e])}
         self.quotes: list[Quote] = []  # attributed so far, in text order
         self.given_quotes: list[Quote] | None = None  # the list statement speakers were last given
+        self.named_speakers: list[Speaker] = []  # speakers named by a name the actors did not know, by position
+        self.named_speaker_starts: list[int] = []
         self.quote_starts: list[int] = []
         self.quoted: list[tuple[int, int]] = []  # every quote's span, for skipping names inside quotes
         self.quoted_starts: list[int] = []
@@ -76,6 +78,18 @@ class ArticleContext:
     def in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self.quoted_starts, position) - 1
         return index >= 0 and position < self.quoted[index][1]
+
+    def note_named_speaker(self, position: int, speaker: Speaker) -> None:
+        index = bisect.bisect_left(self.named_speaker_starts, position)
+        if index < len(self.named_speaker_starts) and self.named_speaker_starts[index] == position:
+            return
+        self.named_speaker_starts.insert(index, position)
+        self.named_speakers.insert(index, speaker)
+
+    def named_speakers_in(self, start: int, end: int) -> list[tuple[int, Speaker]]:
+        left = bisect.bisect_left(self.named_speaker_starts, start)
+        right = bisect.bisect_left(self.named_speaker_starts, end)
+        return list(zip(self.named_speaker_starts[left:right], self.named_speakers[left:right]))
 
     def use_quotes(self, quotes: list[Quote]) -> None:
         """Statement speakers read these quotes (once per list: the pipeline passes the same list every time)."""
@@ -134,7 +148,10 @@ def resolve(ctx: ArticleContext, phrase: Phrase | None) -> Speaker | None:
         whole = next((m for m in inside if m.start <= phrase.start and m.end >= phrase.end), None)
         if whole is not None and whole.kind == "demonym":
             return label(text, phrase), whole.side  # 'Democrats', 'the Saudis'
-        return label(text, phrase), (whole.side if whole else side) or extra_side
+        found = label(text, phrase), (whole.side if whole else side) or extra_side
+        if whole is None:
+            ctx.note_named_speaker(phrase.start, found)  # a name the actors did not know: a person for 'he'/'she'
+        return found
     owner = next((m for m in inside if m.kind == "person"), None)
     return label(text, phrase), side or (owner.side if owner else None) or extra_side
 
