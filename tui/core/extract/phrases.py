@@ -199,8 +199,9 @@ def _nominal_back(toks: list[re.Match[str]], index: int) -> int:
     return -1
 
 
-def phrase_before(text: str, low: int, position: int) -> Phrase | None:
-    """The speaker phrase that ends just before ``position`` (a cue verb) and starts after ``low``."""
+def phrase_before(text: str, low: int, position: int, absolute: bool = False) -> Phrase | None:
+    """The speaker phrase that ends just before ``position`` (a cue verb) and starts after ``low``; ``absolute``:
+    the cue is a participle, so 'with Warsaw describing …' names its speaker after 'with'."""
     toks = tokens(text, max(low, position - WINDOW), position)
     index = _skip_back(toks, len(toks) - 1)
     extra = None
@@ -245,7 +246,8 @@ def phrase_before(text: str, low: int, position: int) -> Phrase | None:
             outer.of_part = (toks[title_first - 1].start(), last.end())
             outer.apposition = extra
             return outer
-    if title_first > 0 and _low(toks[title_first - 1]) in _OBJECT_MARKERS:
+    if title_first > 0 and _low(toks[title_first - 1]) in _OBJECT_MARKERS \
+            and not (absolute and _low(toks[title_first - 1]) == "with"):
         return None  # the object of a preposition, not a subject
     return Phrase(toks[first].start(), last.end(), kind, toks[title_first].start(), None, extra)
 
@@ -261,7 +263,8 @@ def phrase_after(text: str, position: int, high: int) -> Phrase | None:
     index = 0
     kind = "name"
     lead = 0
-    while lead < 4 and lead < len(toks) and not _is_cap(toks[lead]) and _is_title(toks[lead].group(0)):
+    while lead < 4 and lead < len(toks) and not _is_cap(toks[lead]) and (_is_title(toks[lead].group(0))
+                                                                          or _is_inner_word(toks[lead])):
         lead += 1
     if 0 < lead < len(toks) and _is_cap(toks[lead]):
         index = lead  # 'said former Obama adviser David Axelrod', 'said election lawyer Joe Birkenstock'

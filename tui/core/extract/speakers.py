@@ -249,7 +249,7 @@ def cue_before(ctx: ArticleContext, open_at: int, sentence_start: int) -> tuple[
             if found:
                 return found, "according to", True
             continue
-        found = resolve(ctx, phrase_before(text, sentence_start, cue.start()))
+        found = resolve(ctx, phrase_before(text, sentence_start, cue.start(), cue.group(0).endswith("ing")))
         if found is None:
             between = text[cue.end():open_at]
             if between.strip(" ,:") == "" or between.startswith(" by "):
