@@ -31,8 +31,9 @@ _SPEAKER_KINDS = ("person", "metonym", "org", "country")
 _SENTENCE_OPENER_RE = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|Now|However|Meanwhile|Instead|Separately|Later|Earlier|Also|Then|Indeed)\b,?\s*)*"
 )
-_LEADING_CLAUSE_RE = re.compile(r"(?:In|On|At|During|After|Before|Asked|Speaking|Responding|Writing|Earlier|Later)"
+_LEADING_CLAUSE_RE = re.compile(r"(?:In|On|At|During|After|Before|Asked|Earlier|Later|As|When|While|[A-Z][a-z]+ing)"
                                 r"\b[^,.;:\"“”]{0,80},\s*")
+_PARTICIPLE_AFTER_RE = re.compile(r",\s*(?:(?:also|then|later|recently|again|\w+ly)\s+)?$")
 _IMPERSONAL_RE = re.compile(r"\b(?:[Ii]t|[Tt]here)\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+$")
 _CUE_LOOKBACK = 400  # how far before a quote its sentence's cue may stand
 _LOOKBACK_SENTENCES = 6
@@ -179,7 +180,7 @@ def _clause_end(ctx: ArticleContext, start: int) -> int:
         if text[at] == "." and text[at + 1:at + 2].isalnum() or text[at + 1:at + 2] == "-":
             continue  # 'D.C.-based', 'MoveOn.org': no sentence ends inside a word
         if text[at] == "." and _ABBREVIATION_BEFORE_RE.search(text, max(0, at - 5), at) \
-                and re.match(r"[ \u00a0]*(?:[A-Z(,]|[A-Z]\.)", text[at + 1:at + 4]):
+                and re.match(r"[ \u00a0]*(?:[A-Z(),]|[A-Z]\.)", text[at + 1:at + 4]):
             continue
         return at
     return limit
@@ -215,7 +216,7 @@ def cue_after(ctx: ArticleContext, close_at: int, short: bool) -> tuple[Speaker,
         return None  # the quote ended its sentence: what follows is the next one
     clause_end = _clause_end(ctx, close_at)
     cue = next((c for c in _CUE_RE.finditer(text, close_at + 1, clause_end) if _is_cue(text, c)), None)
-    if cue is None or len(text[close_at:cue.start()].split()) > 12:
+    if cue is None or len(text[close_at:cue.start()].split()) > 16:
         return None
     if cue.group(0).lower() == "according to":
         return (resolve(ctx, phrase_after(text, cue.end(), clause_end)) or (None, None)), "according to"
@@ -239,7 +240,8 @@ def cue_before(ctx: ArticleContext, open_at: int, sentence_start: int) -> tuple[
     for cue in reversed(cues[-3:]):
         if ctx.in_quote(cue.start()) or _IMPERSONAL_RE.search(text, max(low, cue.start() - 20), cue.start()):
             continue
-        if cue.group(0).endswith("ing") and re.search(r",\s*$", text[max(low, cue.start() - 3):cue.start()]):
+        if cue.group(0).endswith("ing") and _PARTICIPLE_AFTER_RE.search(text, max(low, cue.start() - 24),
+                                                                         cue.start()):
             # '…, saying “…”', '…, calling it “…”': the participle's speaker is the clause's subject
             found = sentence_subject(ctx, sentence_start, cue.start())
             if found:
@@ -329,8 +331,12 @@ def sentence_subject(ctx: ArticleContext, start: int, end: int) -> Speaker | Non
 
 
 def _is_agentive(text: str, phrase: Phrase) -> bool:
-    """A nominal that can speak: its head is a title or role word, or a group ('officials', 'the campaign')."""
-    return _is_agent_word(text[phrase.start:phrase.end].split()[-1].lower())
+    """A nominal that can speak: its head is a title or role word, or a group ('officials', 'the campaign'), or it
+    belongs to someone named ("Lazar's public defense counsel")."""
+    words = text[phrase.start:phrase.end].split()
+    if any(w[:1].isupper() and w.endswith(("'s", "’s")) for w in words[:-1]):
+        return True
+    return _is_agent_word(words[-1].lower())
 
 
 def _is_agent_word(word: str) -> bool:
@@ -344,7 +350,8 @@ _AGENT_NOUNS = frozenset(
     "campaign ministry government administration department agency office committee council commission "
     "party group organization organisation company firm union court team delegation embassy military army "
     "police spokesperson official source lawmaker senator governor mayor president statement report "
-    "newspaper magazine network channel paper study survey poll".split()
+    "newspaper magazine network channel paper study survey poll counsel staff aide supporter critic voter "
+    "resident member spokesperson attorney lawyer ad letter memo editorial website".split()
 )
 
 
