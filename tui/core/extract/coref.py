@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from tui.core.extract.actors import name_key
-from tui.core.extract.phrases import WINDOW, apposition_after, label, phrase_before
+from tui.core.extract.phrases import WINDOW, apposition_after, label, party_tag, phrase_before
 from tui.core.extract.phrases import Phrase
 from tui.core.model import Mention
 
@@ -73,11 +73,11 @@ class People:
             mention = self._build().get(name)
             shown = name
             if mention is not None:
-                span = apposition_after(self._ctx.text, mention.end)
-                if span is not None:
-                    candidate = label(self._ctx.text, Phrase(mention.start, mention.end, "name", mention.start,
-                                                             None, span), name)
-                    shown = candidate if "," in candidate else name
+                text = self._ctx.text
+                tag = party_tag(text, mention.end)
+                span = apposition_after(text, tag[1] if tag else mention.end)
+                if span is not None or tag is not None:
+                    shown = label(text, Phrase(mention.start, mention.end, "name", mention.start, tag, span), name)
             self._shown[name] = shown
         return self._shown[name]
 

@@ -53,10 +53,13 @@ _IDENTITY_VERBS = frozenset("is was heads headed leads led chairs chaired serves
                             "taught advises advised".split())
 _CLAUSE_VERBS = frozenset("is was were are has have had will would could can may might must should do does did be "
                           "been being".split()) | data.REPORTING_VERB_SET
+_POSTMODIFIER_PREPOSITIONS = frozenset("of for at to from with in".split())
 _FUNCTION_WORDS = DETERMINERS | _OBJECT_MARKERS | PRONOUNS | frozenset(
     "and or but nor that which who whom whose as if when while because so than there here what where how why not "
     "no yes said says".split())
 _AGE_RE = re.compile(r"\d{1,3}$")
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
+_PARTY_STATE_RE = re.compile(r"[A-Z]-[A-Z][A-Za-z.]{0,5}")  # 'R-Wis.', 'D-N.Y.': party and state
 MAX_WORDS = 8
 
 
@@ -143,7 +146,20 @@ def _apposition_back(toks: list[re.Match[str]], index: int) -> tuple[int, tuple[
 def _is_inner_word(token: re.Match[str]) -> bool:
     """A lower-case word inside a title before a name ('Oversight ranking Democrat Elijah Cummings')."""
     word = token.group(0)
-    return word.isalpha() and word.islower() and word not in _FUNCTION_WORDS and word not in data.REPORTING_VERB_SET
+    if _ORDINAL_RE.fullmatch(word):
+        return True  # 'Air Force 1st Lt. Tyler Livingston'
+    return (word.replace("-", "").isalpha() and word.islower() and word not in _FUNCTION_WORDS
+            and word not in data.REPORTING_VERB_SET)
+
+
+def _cap_ahead(toks: list[re.Match[str]], index: int) -> bool:
+    """A capitalised word within the next three words ('… party boss Reince Priebus')."""
+    for token in toks[index:index + 3]:
+        if _is_cap(token):
+            return True
+        if not _is_inner_word(token):
+            return False
+    return False
 
 
 def _is_name_run(toks: list[re.Match[str]], first: int, last: int) -> bool:
@@ -240,7 +256,7 @@ def phrase_before(text: str, low: int, position: int, absolute: bool = False) ->
     else:
         return None
     # 'the head of the Ukrainian team', 'Joel Pollak of Breitbart California': the outer phrase
-    if title_first >= 2 and _low(toks[title_first - 1]) in ("of", "for", "at") and kind != "pronoun":
+    if title_first >= 2 and _low(toks[title_first - 1]) in _POSTMODIFIER_PREPOSITIONS and kind != "pronoun":
         outer = phrase_before(text, low, toks[title_first - 1].start())
         if outer is not None and outer.kind != "pronoun" and outer.of_part is None and outer.apposition is None:
             outer.of_part = (toks[title_first - 1].start(), last.end())
@@ -249,7 +265,17 @@ def phrase_before(text: str, low: int, position: int, absolute: bool = False) ->
     if title_first > 0 and _low(toks[title_first - 1]) in _OBJECT_MARKERS \
             and not (absolute and _low(toks[title_first - 1]) == "with"):
         return None  # the object of a preposition, not a subject
-    return Phrase(toks[first].start(), last.end(), kind, toks[title_first].start(), None, extra)
+    return Phrase(toks[first].start(), last.end(), kind, toks[title_first].start(),
+                  party_tag(text, last.end()) if kind == "name" else None, extra)
+
+
+def party_tag(text: str, end: int) -> tuple[int, int] | None:
+    """A short parenthesis right after a name ('Sen. Tom Carper (D-Del.)'): its span, or None."""
+    match = _PARENTHESIS_RE.match(text, end, min(len(text), end + 24))
+    return (match.start(1), match.end(1)) if match else None
+
+
+_PARENTHESIS_RE = re.compile(r"[ \u00a0]?(\([^()\n]{1,16}\))")
 
 
 def phrase_after(text: str, position: int, high: int) -> Phrase | None:
@@ -280,9 +306,7 @@ def phrase_after(text: str, position: int, high: int) -> Phrase | None:
         last = index - 1
     elif _is_cap(toks[index]):
         while index < len(toks) and (_is_cap(toks[index]) or _low(toks[index]) in ("de", "van", "von", "al")
-                                     or (_is_inner_word(toks[index])
-                                         and any(_is_cap(t) for t in toks[index + 1:index + 4])
-                                         and all(_is_word(t) for t in toks[index + 1:index + 4]))):
+                                     or (_is_inner_word(toks[index]) and _cap_ahead(toks, index + 1))):
             index += 1
         last = index - 1
         while last > 0 and not _is_cap(toks[last]):
@@ -296,6 +320,18 @@ def phrase_after(text: str, position: int, high: int) -> Phrase | None:
             head_first -= 1
     phrase = Phrase(toks[head_first].start(), toks[last].end(), kind, toks[0].start())
     after = last + 1
+    if kind == "name" and after < len(toks) and toks[after].group(0) == "(":
+        closing = next((j for j in range(after + 1, min(len(toks), after + 8)) if toks[j].group(0) == ")"), None)
+        if closing is not None and closing - after <= 6:
+            phrase.of_part = (toks[after].start(), toks[closing].end())  # 'Sen. Tom Carper (D-Del.)'
+            after = closing + 1
+    if kind == "nominal" and after + 1 < len(toks) and _low(toks[after]) in _POSTMODIFIER_PREPOSITIONS:
+        end = after + 1
+        while end + 1 < len(toks) and end - after < 5 and _is_word(toks[end + 1]) \
+                and _low(toks[end + 1]) not in _FUNCTION_WORDS - DETERMINERS:
+            end += 1
+        phrase.of_part = (toks[after].start(), toks[end].end())  # 'a longtime adviser to Bill Clinton'
+        after = end + 1
     if after + 1 < len(toks) and _low(toks[after]) in ("of", "from") and _is_cap(toks[after + 1]):
         end = after + 1
         while end + 1 < len(toks) and _is_cap(toks[end + 1]):
@@ -334,6 +370,8 @@ def _role_like(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     opener = words[0]
+    if len(words) <= 2 and _PARTY_STATE_RE.fullmatch(opener.rstrip(".") + "."):
+        return True  # 'Sen. Ron Johnson, R-Wis.,'
     if any(w.lower() in _CLAUSE_VERBS for w in words[1:]) and opener.lower() not in ("who", "whose"):
         return False  # 'the groundwork for this draft was laid': a clause, not a phrase about someone
     if opener.lower() in ("who", "whose"):  # 'who heads the delegation' says who someone is; 'who arrived late' not
