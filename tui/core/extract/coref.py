@@ -99,8 +99,8 @@ def _genders(ctx: ArticleContext) -> dict[str, str]:
             name = mention.name or mention.text
             names.append(name)
             before = text[max(start, mention.start - 30):mention.start].lower().split()[-2:]
-            after = apposition_after(text, mention.end)
-            words = before + (text[after[0]:after[1]].lower().split()[:6] if after else [])
+            after = text[mention.end:mention.end + 40]
+            words = before + (after.lower().split()[:6] if after.startswith(",") else [])
             tally = votes.setdefault(name, Counter())
             tally["m"] += 3 * sum(w.strip(",.") in _MALE_WORDS for w in words)
             tally["f"] += 3 * sum(w.strip(",.") in _FEMALE_WORDS for w in words)

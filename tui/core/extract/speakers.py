@@ -57,6 +57,7 @@ class ArticleContext:
         self.given_quotes: list[Quote] | None = None  # the list statement speakers were last given
         self.named_speakers: list[Speaker] = []  # speakers named by a name the actors did not know, by position
         self.named_speaker_starts: list[int] = []
+        self.subjects: dict[tuple[int, int], Speaker] = {}  # statement subjects found so far
         self.quote_starts: list[int] = []
         self.quoted: list[tuple[int, int]] = []  # every quote's span, for skipping names inside quotes
         self.quoted_starts: list[int] = []
@@ -360,7 +361,14 @@ _AGENT_NOUNS = frozenset(
 
 def statement_subject(ctx: ArticleContext, start: int, end: int) -> Speaker:
     """Subject of reported speech in a sentence (its first cues only: the work stays bounded), else an actor opening
-    the sentence."""
+    the sentence (remembered: a continued quote asks again for the sentences before it)."""
+    key = (start, end)
+    if key not in ctx.subjects:
+        ctx.subjects[key] = _statement_subject(ctx, start, end)
+    return ctx.subjects[key]
+
+
+def _statement_subject(ctx: ArticleContext, start: int, end: int) -> Speaker:
     text = ctx.text
     for count, cue in enumerate(_CUE_RE.finditer(text, start, min(end, start + 2 * _CUE_LOOKBACK))):
         if count >= 3:
