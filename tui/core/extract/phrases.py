@@ -242,7 +242,8 @@ def phrase_before(text: str, low: int, position: int, absolute: bool = False) ->
     if word.lower() in PRONOUNS or word.lower() == "who":
         first, kind, title_first = index, "pronoun", index
     elif _is_cap(last) and not _is_title(word) and word.lower() not in _FUNCTION_WORDS \
-            and word.lower() not in data.NOT_NAME_WORDS:
+            and (word.lower() not in data.NOT_NAME_WORDS or (index > 0 and _is_cap(toks[index - 1])
+                                                               and _low(toks[index - 1]) not in data.NOT_NAME_WORDS)):
         first, title_first = _name_run_back(toks, index)
         kind = "name"
         if first > 0 and _low(toks[first - 1]) in DETERMINERS:

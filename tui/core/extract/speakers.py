@@ -139,7 +139,8 @@ def resolve(ctx: ArticleContext, phrase: Phrase | None) -> Speaker | None:
         inside = [m for m in inside if m.side not in data.MEDIA_OUTLETS]
     side = next((m.side for m in inside if m.side), None)
     extra_side = _side_in(ctx, phrase.apposition) or _side_in(ctx, phrase.of_part)
-    person = next((m for m in inside if m.kind == "person" and m.start >= phrase.start), None)
+    # the person the head names: it must end where the head ends ('Fox News said' is not a person 'Fox')
+    person = next((m for m in inside if m.kind == "person" and m.start >= phrase.start and m.end == phrase.end), None)
     if phrase.kind == "name":
         if person is None and not any(m.start <= phrase.start and m.end >= phrase.end for m in inside):
             person = ctx.people.known(text[phrase.start:phrase.end])
