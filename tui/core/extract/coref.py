@@ -31,6 +31,7 @@ _FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss madam spokeswoman congresswoman 
                           "first-lady".split())
 _BACK_SENTENCES = 8
 _BACK_LINES = 3
+_OBJECT_BEFORE_RE = re.compile(r"\b(?:to|with|from|for|against|by|of|on|about|at|than|and)\s+(?:the\s+)?$")
 _GROUP_KINDS = ("org", "country", "metonym", "demonym")
 
 
@@ -146,6 +147,7 @@ def _sentences_back(ctx: ArticleContext, position: int):
 
 def _person(ctx: ArticleContext, gender: str, position: int) -> Speaker | None:
     people = ctx.people
+    fallback: Speaker | None = None
     for start, limit in _sentences_back(ctx, position):
         if limit <= start:
             continue
@@ -156,10 +158,15 @@ def _person(ctx: ArticleContext, gender: str, position: int) -> Speaker | None:
                 name = mention.name or mention.text
                 candidates.append((mention.start, (people.shown(name), mention.side), people.gender(name)))
         candidates += [(at, speaker, None) for at, speaker in ctx.named_speakers_in(low, limit)]
-        for _, speaker, known in sorted(candidates, key=lambda c: c[0]):
-            if known in (None, gender):
-                return speaker
-    return None
+        candidates.sort(key=lambda c: c[0])
+        for at, speaker, known in candidates:
+            if known not in (None, gender):
+                continue
+            if limit < position and _OBJECT_BEFORE_RE.search(ctx.text, max(start, at - 12), at):
+                fallback = fallback or speaker  # an object ('met with X'): taken only if no subject fits
+                continue
+            return speaker
+    return fallback
 
 
 def _group(ctx: ArticleContext, position: int, plural: bool) -> Speaker | None:

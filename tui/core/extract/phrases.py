@@ -343,6 +343,14 @@ def phrase_after(text: str, position: int, high: int) -> Phrase | None:
         closing = next((j for j in range(after + 1, min(len(toks), after + 24))
                         if toks[j].group(0) in _CLOSE_APPOSITION or toks[j].group(0) == ","), None)
         stop = closing if closing is not None else min(len(toks), after + 24)
+        if stop == after + 2 and _AGE_RE.match(toks[after + 1].group(0)) and stop < len(toks) \
+                and toks[stop].group(0) == ",":
+            # 'Gloria Garcia, 34, a nurse from Brownsville': the age and what follows it
+            further = next((j for j in range(stop + 1, min(len(toks), stop + 24))
+                            if toks[j].group(0) in _CLOSE_APPOSITION or toks[j].group(0) == ","), None)
+            if further is not None and further > stop + 1 \
+                    and _role_like(text, toks[stop + 1].start(), toks[further - 1].end()):
+                stop = further
         if stop > after + 1 and (closing is not None or stop == len(toks)) \
                 and _role_like(text, toks[after + 1].start(), toks[stop - 1].end()):
             phrase.apposition = (toks[after + 1].start(), toks[stop - 1].end())
