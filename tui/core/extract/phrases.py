@@ -390,17 +390,30 @@ def _role_like(text: str, start: int, end: int) -> bool:
 
 
 def label(text: str, phrase: Phrase, name: str | None = None) -> str:
-    """The speaker as shown: the name (or the phrase as written), its 'of' phrase and its apposition, at most
-    eight words: what would make it longer is left out, the apposition first."""
+    """The speaker as shown: the name (or the phrase as written), its 'of' phrase or parenthesis, and its apposition,
+    in at most eight words. What does not fit gives way in turn: the apposition's articles ('the interim chairwoman
+    of the Democratic National Committee' reads 'interim chairwoman of Democratic National Committee'), then a
+    parenthesis after a name, then the apposition's last words."""
     head = name or " ".join(text[phrase.start:phrase.end].split())
     of_part = " ".join(text[phrase.of_part[0]:phrase.of_part[1]].split()) if phrase.of_part else ""
-    shown = f"{head} {of_part}" if of_part and len(head.split()) + len(of_part.split()) <= MAX_WORDS else head
+    apposition = ""
     if phrase.apposition:
         apposition = " ".join(text[phrase.apposition[0]:phrase.apposition[1]].split()).strip(" ,")
-        room = MAX_WORDS - len(shown.split())
-        words = apposition.split()[:room] if room >= 2 else []
-        while words and words[-1].lower().strip(",") in _FUNCTION_WORDS:
-            words.pop()  # 'a spokesman for' reads as cut: end on a content word
-        if words:
-            return f"{shown}, {' '.join(words).rstrip(',')}"
-    return shown
+    parenthesis = of_part.startswith("(")
+    for keep_part, words in ((True, apposition.split()), (True, _without_articles(apposition)),
+                             (not parenthesis, _without_articles(apposition))):
+        shown = f"{head} {of_part}" if of_part and keep_part else head
+        if words and len(shown.split()) + len(words) <= MAX_WORDS:
+            return f"{shown}, {' '.join(words)}"
+    shown = f"{head} {of_part}" if of_part and len(head.split()) + len(of_part.split()) <= MAX_WORDS else head
+    if not apposition:
+        return shown
+    room = MAX_WORDS - len(shown.split())
+    words = _without_articles(apposition)[:room] if room >= 2 else []
+    while words and words[-1].lower().strip(",") in _FUNCTION_WORDS:
+        words.pop()  # 'a spokesman for' reads as cut: end on a content word
+    return f"{shown}, {' '.join(words).rstrip(',')}" if words else shown
+
+
+def _without_articles(phrase: str) -> list[str]:
+    return [w for w in phrase.split() if w.lower() not in ("a", "an", "the")]
