@@ -295,7 +295,7 @@ REPORTING_VERB_BASES = (
     "yell scream chant whisper mutter sigh laugh plead beg implore reiterate repeat echo concur agree "
     "disagree object question challenge scoff sneer snap fire:fired shoot:shot testify reveal disclose "
     "inform advise recommend assure reassure indicate signal express voice reason speculate fret worry "
-    "estimate forecast add predict cite quote portray").split()
+    "estimate forecast add predict cite quote portray proclaim insinuate gush rave marvel").split()
 REPORTING_VERBS = sorted({form for entry in REPORTING_VERB_BASES for form in _verb_forms(entry)})
 REPORTING_VERB_SET = frozenset(REPORTING_VERBS)
 REPORTING_VERB_BASE_FORMS = frozenset(entry.partition(":")[0] for entry in REPORTING_VERB_BASES)

@@ -176,8 +176,20 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
         quote = _attributed(ctx, content_start - 1, content_end, start, end)
         if quote is not None:
             ctx.add_quote(quote)
+    _share_sentence_cues(ctx)
     ctx.given_quotes = ctx.quotes
     return ctx.quotes
+
+
+def _share_sentence_cues(ctx: ArticleContext) -> None:
+    """'Guns are “a crisis” and “stunt growth,” Dean said': a quote without a cue takes the speaker of the next quote
+    of its sentence that has one."""
+    quotes = ctx.quotes
+    for index in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[index], quotes[index + 1]
+        if quote.cue is None and following.cue is not None and (following.speaker or following.side) \
+                and ctx.sentence_index(quote.start) == ctx.sentence_index(following.start):
+            quotes[index] = Quote(quote.start, quote.end, quote.text, following.speaker, following.side, None)
 
 
 def _attributed(ctx: ArticleContext, open_at: int, close_at: int, start: int, end: int) -> Quote | None:
