@@ -33,8 +33,10 @@ _SENTENCE_OPENER_RE = re.compile(
 )
 _LEADING_CLAUSE_RE = re.compile(r"(?:In|On|At|During|After|Before|Asked|Earlier|Later|As|When|While|[A-Z][a-z]+ing)"
                                 r"\b[^,.;:\"“”]{0,80},\s*")
-_PARTICIPLE_AFTER_RE = re.compile(r",\s*(?:(?:also|then|later|recently|again|\w+ly)\s+)?$")
+_PARTICIPLE_AFTER_RE = re.compile(r"[,;][\"”’]?\s*(?:(?:also|then|later|recently|again|\w+ly)\s+)?$")
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*")
 _IMPERSONAL_RE = re.compile(r"\b(?:[Ii]t|[Tt]here)\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+$")
+_LOWER_LEADING_RE = re.compile(r"(?:after|before|while|when|as|despite|in|on|at|during)\b[^,.;:\"“”]{0,80},\s*")
 _CUE_LOOKBACK = 400  # how far before a quote its sentence's cue may stand
 _LOOKBACK_SENTENCES = 6
 Speaker = tuple[str | None, str | None]
@@ -253,7 +255,14 @@ def cue_before(ctx: ArticleContext, open_at: int, sentence_start: int) -> tuple[
             if found:
                 return found, "according to", True
             continue
-        found = resolve(ctx, phrase_before(text, sentence_start, cue.start(), cue.group(0).endswith("ing")))
+        participle = cue.group(0).endswith("ing")
+        phrase = phrase_before(text, sentence_start, cue.start(), participle)
+        if participle and (phrase is None or phrase.kind == "nominal"):
+            # 'Trump issued a statement saying “…”': the statement's issuer, the clause's subject, says it
+            found = sentence_subject(ctx, sentence_start, cue.start())
+            if found:
+                return found, _clean(cue.group(0)), not text[cue.end():open_at].strip(" ,:\u00a0")
+        found = resolve(ctx, phrase)
         if found is None:
             between = text[cue.end():open_at]
             if between.strip(" ,:") == "" or between.startswith(" by "):
@@ -287,8 +296,13 @@ def _subject_phrase(ctx: ArticleContext, start: int, end: int) -> Phrase | None:
     text = ctx.text
     position = _SENTENCE_OPENER_RE.match(text, start, end)
     cursor = position.end() if position else start
-    leading = _LEADING_CLAUSE_RE.match(text, cursor, end)
-    if leading:
+    dateline = _DATELINE_RE.match(text, cursor, end)
+    if dateline:
+        cursor = dateline.end()  # 'WASHINGTON (AP) — …'
+    for _ in range(2):  # 'On Thursday, after remaining neutral, Warren …'
+        leading = _LEADING_CLAUSE_RE.match(text, cursor, end) or _LOWER_LEADING_RE.match(text, cursor, end)
+        if leading is None:
+            break
         cursor = leading.end()
     if cursor >= end or text[cursor] in "\"“”«»‘’'":
         return None
