@@ -108,11 +108,11 @@ def _genders(ctx: ArticleContext) -> dict[str, str]:
         distinct = set(names)
         lone = next(iter(distinct)) if len(distinct) == 1 else None
         target = lone or (previous_lone if not distinct else None)
-        if target is not None:
-            window = text[start:min(end, start + 2000)]
+        if target is not None:  # pronouns of the narration only: those inside quotations speak of others
             tally = votes.setdefault(target, Counter())
-            tally["m"] += len(_MALE_RE.findall(window))
-            tally["f"] += len(_FEMALE_RE.findall(window))
+            limit = min(end, start + 2000)
+            tally["m"] += sum(1 for m in _MALE_RE.finditer(text, start, limit) if not ctx.in_quote(m.start()))
+            tally["f"] += sum(1 for m in _FEMALE_RE.finditer(text, start, limit) if not ctx.in_quote(m.start()))
         previous_lone = lone
     return {name: ("m" if t["m"] > t["f"] else "f") for name, t in votes.items() if t["m"] != t["f"]}
 
@@ -148,6 +148,7 @@ def _sentences_back(ctx: ArticleContext, position: int):
 def _person(ctx: ArticleContext, gender: str, position: int) -> Speaker | None:
     people = ctx.people
     fallback: Speaker | None = None
+    unfit: Speaker | None = None  # the first person of the other gender: the article's genders may be wrong
     for start, limit in _sentences_back(ctx, position):
         if limit <= start:
             continue
@@ -161,12 +162,13 @@ def _person(ctx: ArticleContext, gender: str, position: int) -> Speaker | None:
         candidates.sort(key=lambda c: c[0])
         for at, speaker, known in candidates:
             if known not in (None, gender):
+                unfit = unfit or speaker
                 continue
             if limit < position and _OBJECT_BEFORE_RE.search(ctx.text, max(start, at - 12), at):
                 fallback = fallback or speaker  # an object ('met with X'): taken only if no subject fits
                 continue
             return speaker
-    return fallback
+    return fallback or unfit
 
 
 def _group(ctx: ArticleContext, position: int, plural: bool) -> Speaker | None:
