@@ -21,7 +21,8 @@ _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., D.C.
     r"|[A-Z][a-z]{0,3}\.(?=[ \u00a0]+[A-Z])"  # Sen. Gov. Mr. Dr. before a name
     r"|[A-Z]\.(?=[ \u00a0])"  # an initial
-    r"|[^\W_]+(?:['’\-][^\W_]+)*(?:['’](?![^\W_]))?"  # words, O’Connor, Kelleher-Vergantini, Sanders'
+    r"|[^\W_]+(?:['’\-.][^\W_]+)*"  # words: O’Connor, Kelleher-Vergantini, MoveOn.org
+    r"(?:\.(?=[ \u00a0]*[,)])|['’](?![^\W_]))?"  # 'R-Pa.,' keeps its period; Sanders' its apostrophe
     r"|[^\w\s]"
 )
 PRONOUNS = frozenset("he she they it we i you".split())
