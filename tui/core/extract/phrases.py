@@ -185,9 +185,15 @@ def _name_run_back(toks: list[re.Match[str]], index: int) -> tuple[int, int]:
     while name_first - 1 >= first and not _is_title(toks[name_first - 1].group(0)):
         name_first -= 1
     title_first = first
-    while title_first - 1 >= 0 and (_is_title(toks[title_first - 1].group(0))
-                                    or _possessive(toks[title_first - 1].group(0))):
-        title_first -= 1
+    while title_first - 1 >= 0:
+        word = toks[title_first - 1].group(0)
+        if _is_title(word) or _possessive(word):
+            title_first -= 1
+        elif word == "of" and title_first >= 2 and _is_cap(toks[title_first - 2]) \
+                and _is_title(toks[title_first - 2].group(0)):
+            title_first -= 1  # 'Secretary of State John Kerry'
+        else:
+            break
     return name_first, title_first
 
 
