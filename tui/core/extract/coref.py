@@ -65,7 +65,14 @@ class People:
         """The person a bare name run refers to ('Merrill' after 'Nick Merrill'), if the article names them."""
         self._build()
         key = name_key(surface)
-        return self._by_last.get(key.split()[-1]) if key else None
+        if not key:
+            return None
+        person = self._by_last.get(key.split()[-1])
+        if person is not None and len(key.split()) > 1:
+            known = name_key(person.name or person.text).split()
+            if len(known) > 1 and known[0] != key.split()[0]:
+                return None  # 'Rachel Berg' is not 'Milton Berg'
+        return person
 
     def shown(self, name: str) -> str:
         """The person as a speaker is shown: 'Nick Merrill, a Clinton campaign spokesman' (how the article first
