@@ -169,8 +169,8 @@ def _role_before(text: str, run_start: int, line_start: int, gaz: list[Mention],
     if trigger_match and side is None and not has_title:
         # "the Russian delegation, led by X": the side of the group X leads
         trigger_at = window_start + trigger_match.start()
-        low = bisect_left(gaz_starts, trigger_at - 45)
-        for mention in gaz[low:bisect_left(gaz_starts, trigger_at)]:
+        first = bisect_left(gaz_starts, trigger_at - 45)
+        for mention in gaz[first:bisect_left(gaz_starts, trigger_at)]:
             if mention.side:
                 side = mention.side
     if has_title and side is None:
@@ -322,9 +322,9 @@ def find_mentions(text: str) -> list[Mention]:
         surface = text[start:end]
         key = name_key(surface)
         if key and key.split()[-1] in by_last:
-            person = _match_known(by_last, key)
-            if person is not None:
-                person.spans.append((start, end, surface))
+            known = _match_known(by_last, key)
+            if known is not None:
+                known.spans.append((start, end, surface))
     _resolve_sides(persons, by_last)
     mentions = list(gaz)
     for person in persons.values():

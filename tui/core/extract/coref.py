@@ -20,7 +20,7 @@ from tui.core.extract.phrases import Phrase
 from tui.core.model import Mention
 
 if TYPE_CHECKING:
-    from tui.core.extract.speakers import ArticleContext, Speaker
+    from tui.core.extract.article_context import ArticleContext, Speaker
 
 _MALE_RE = re.compile(r"\b(?:he|his|him|himself|He|His|Him)\b")
 _FEMALE_RE = re.compile(r"\b(?:she|her|hers|herself|She|Her)\b")

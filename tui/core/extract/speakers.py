@@ -11,22 +11,18 @@ pronouns resolve through :mod:`tui.core.extract.coref`. Every look is bounded, s
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from tui.core.extract import actor_data as data
 from tui.core.extract import coref
-from tui.core.extract.actors import name_key, trie_pattern
+from tui.core.extract.article_context import ArticleContext, Speaker
+from tui.core.extract.cues import CUE_RE, clause_end, is_cue
 from tui.core.extract.phrases import WINDOW, Phrase, apposition_after, label, phrase_after, phrase_before, tokens
-from tui.core.extract.scanning import filled_lines
-from tui.core.model import Mention, Quote
+from tui.core.model import Mention
 
-_CUE_RE = re.compile(
-    rf"\b(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\ba )(?<!\btheir )(?<!\bthese )(?<!\bthose )"
-    rf"(?:{trie_pattern(data.REPORTING_VERBS)}|[Aa]ccording to)\b"
-)
-_WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
-_HEADING_START_RE = re.compile(r"\s*(?:Related|Read more|Read also|See also|Also read|Watch|Original url|Photo|Image)\b")
+__all__ = ["ArticleContext", "Speaker", "cue_after", "cue_before", "previous_statement", "resolve",
+           "sentence_subject", "statement_subject"]
+
 _SPEAKER_KINDS = ("person", "metonym", "org", "country")
 _SENTENCE_OPENER_RE = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|Now|However|Meanwhile|Instead|Separately|Later|Earlier|Also|Then|Indeed)\b,?\s*)*"
@@ -39,87 +35,6 @@ _IMPERSONAL_RE = re.compile(r"\b(?:[Ii]t|[Tt]here)\s+(?:is|was|has\s+been|had\s+
 _LOWER_LEADING_RE = re.compile(r"(?:after|before|while|when|as|despite|in|on|at|during)\b[^,.;:\"“”]{0,80},\s*")
 _CUE_LOOKBACK = 400  # how far before a quote its sentence's cue may stand
 _LOOKBACK_SENTENCES = 6
-Speaker = tuple[str | None, str | None]
-
-
-class ArticleContext:
-    """Sentences, mentions, lines and quotes of one article with bounded lookups: built once by the pipeline and
-    passed to :func:`tui.core.extract.quotes.find_quotes` and :func:`statement_speaker`."""
-
-    def __init__(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]):
-        self.text = text
-        self.sentences = sorted(sentences) or [(0, len(text))]
-        self.sentence_starts = [s for s, _ in self.sentences]
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
-        self.lines = filled_lines(text)
-        self.line_starts = [s for s, _ in self.lines]
-        self.skipped_lines = {s for s, e in self.lines if _is_heading_like(text[s:e])}
-        self.quotes: list[Quote] = []  # attributed so far, in text order
-        self.given_quotes: list[Quote] | None = None  # the list statement speakers were last given
-        self.named_speakers: list[Speaker] = []  # speakers named by a name the actors did not know, by position
-        self.named_speaker_starts: list[int] = []
-        self.subjects: dict[tuple[int, int], Speaker] = {}  # statement subjects found so far
-        self.quote_starts: list[int] = []
-        self.quoted: list[tuple[int, int]] = []  # every quote's span, for skipping names inside quotes
-        self.quoted_starts: list[int] = []
-        self.people = coref.People(self)
-
-    def sentence_index(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
-
-    def line_index(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self.line_starts, position) - 1)
-
-    def line_of(self, position: int) -> tuple[int, int]:
-        return self.lines[self.line_index(position)] if self.lines else (0, len(self.text))
-
-    def mentions_in(self, start: int, end: int) -> list[Mention]:
-        left = bisect.bisect_left(self.mention_starts, start)
-        right = bisect.bisect_left(self.mention_starts, end)
-        return self.mentions[left:right]
-
-    def in_quote(self, position: int) -> bool:
-        index = bisect.bisect_right(self.quoted_starts, position) - 1
-        return index >= 0 and position < self.quoted[index][1]
-
-    def note_named_speaker(self, position: int, speaker: Speaker) -> None:
-        index = bisect.bisect_left(self.named_speaker_starts, position)
-        if index < len(self.named_speaker_starts) and self.named_speaker_starts[index] == position:
-            return
-        self.named_speaker_starts.insert(index, position)
-        self.named_speakers.insert(index, speaker)
-
-    def named_speakers_in(self, start: int, end: int) -> list[tuple[int, Speaker]]:
-        left = bisect.bisect_left(self.named_speaker_starts, start)
-        right = bisect.bisect_left(self.named_speaker_starts, end)
-        return list(zip(self.named_speaker_starts[left:right], self.named_speakers[left:right]))
-
-    def use_quotes(self, quotes: list[Quote]) -> None:
-        """Statement speakers read these quotes (once per list: the pipeline passes the same list every time)."""
-        if quotes is not self.given_quotes:
-            self.given_quotes = quotes
-            self.quotes = sorted(quotes, key=lambda q: q.start)
-            self.quote_starts = [q.start for q in self.quotes]
-
-    def add_quote(self, quote: Quote) -> None:
-        self.quotes.append(quote)
-        self.quote_starts.append(quote.start)
-
-    def quotes_in(self, start: int, end: int) -> list[Quote]:
-        left = bisect.bisect_left(self.quote_starts, start)
-        right = bisect.bisect_left(self.quote_starts, end)
-        return self.quotes[left:right]
-
-
-def _is_heading_like(line: str) -> bool:
-    stripped = line.strip()
-    if _HEADING_START_RE.match(stripped):
-        return True
-    if stripped[-1:] in ".!?\"”’»:":
-        return False
-    words = [w for w in _WORD_RE.findall(stripped) if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def is_speaker_mention(mention: Mention) -> bool:
@@ -170,47 +85,6 @@ def _side_in(ctx: ArticleContext, span: tuple[int, int] | None) -> str | None:
 # ------------------------------------------------------------------------------------------------ cue finding
 
 
-_CLAUSE_STOP_RE = re.compile(r"[.!?;:\"“”«»]")
-_ABBREVIATION_BEFORE_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bJr|\bSr)$")
-
-
-def _clause_end(ctx: ArticleContext, start: int) -> int:
-    """Where the clause after a quote ends: a stop (not an abbreviation's: 'Sen.', 'U.S.', 'P.'), a quotation mark
-    or the line's end (bounded)."""
-    text = ctx.text
-    limit = min(ctx.line_of(start)[1], start + WINDOW)
-    for stop in _CLAUSE_STOP_RE.finditer(text, start + 1, limit):
-        at = stop.start()
-        if text[at] == "." and text[at + 1:at + 2].isalnum() or text[at + 1:at + 2] == "-":
-            continue  # 'D.C.-based', 'MoveOn.org': no sentence ends inside a word
-        if text[at] == "." and _ABBREVIATION_BEFORE_RE.search(text, max(0, at - 5), at) \
-                and re.match(r"[ \u00a0]*(?:[A-Z(),]|[A-Z]\.)", text[at + 1:at + 4]):
-            continue
-        return at
-    return limit
-
-
-def _is_cue(text: str, cue: re.Match[str]) -> bool:
-    """A cue word used as a verb: not a noun after a possessive ("Trump’s remarks"), not a bare base form after a
-    noun ('the server email story'), not a participle naming a thing ('a book called “…”')."""
-    word = cue.group(0)
-    before = text[max(0, cue.start() - 24):cue.start()]
-    if before.endswith(("'s ", "’s ", "s' ", "s’ ")):
-        return False
-    previous = before.split()[-1].lower() if before.split() else ""
-    if word.lower() in data.REPORTING_VERB_BASE_FORMS and previous and previous not in _BASE_FORM_SUBJECTS \
-            and not previous.endswith(("s", "ly")) and not previous[:1].isupper() and before.split()[-1][:1].islower():
-        return False
-    if word in data.NAMING_VERBS and word.endswith("ed") and previous and before.split()[-1].islower() \
-            and previous not in _BASE_FORM_SUBJECTS and text[cue.end():cue.end() + 2].lstrip()[:1] in "\"“‘'«":
-        return False
-    return True
-
-
-_BASE_FORM_SUBJECTS = frozenset("i we you they to will would could can may might must should did do does not "
-                                "n't also often still never always people who".split())
-
-
 def cue_after(ctx: ArticleContext, close_at: int, short: bool) -> tuple[Speaker, str] | None:
     """'," Lavrov said' / '," said Lavrov' / '," the ministry later told reporters' right after a quote."""
     text = ctx.text
@@ -218,16 +92,16 @@ def cue_after(ctx: ArticleContext, close_at: int, short: bool) -> tuple[Speaker,
         return None  # '“memorandum” with … and promises': a scare quote, not an attributed one
     if text[close_at - 1:close_at] == ".":
         return None  # the quote ended its sentence: what follows is the next one
-    clause_end = _clause_end(ctx, close_at)
-    cue = next((c for c in _CUE_RE.finditer(text, close_at + 1, clause_end) if _is_cue(text, c)), None)
+    stop = clause_end(ctx, close_at)
+    cue = next((c for c in CUE_RE.finditer(text, close_at + 1, stop) if is_cue(text, c)), None)
     if cue is None or len(text[close_at:cue.start()].split()) > 16:
         return None
     if cue.group(0).lower() == "according to":
-        return (resolve(ctx, phrase_after(text, cue.end(), clause_end)) or (None, None)), "according to"
+        return (resolve(ctx, phrase_after(text, cue.end(), stop)) or (None, None)), "according to"
     phrase = phrase_before(text, close_at + 1, cue.start())
     between = text[close_at + 1:cue.start()].strip(" \u00a0—–-")
     if phrase is None and (not between.strip(",") or between.endswith(",")):
-        phrase = phrase_after(text, cue.end(), clause_end)  # '," said X' / '" if …, said X'
+        phrase = phrase_after(text, cue.end(), stop)  # '," said X' / '" if …, said X'
     if phrase is None and between and not between.endswith(","):
         return None
     return (resolve(ctx, phrase) or (None, None)), _clean(cue.group(0))
@@ -238,7 +112,7 @@ def cue_before(ctx: ArticleContext, open_at: int, sentence_start: int) -> tuple[
     whether the cue stands right before the quote)."""
     text = ctx.text
     low = max(sentence_start, open_at - _CUE_LOOKBACK)
-    cues = [c for c in _CUE_RE.finditer(text, low, open_at) if _is_cue(text, c)]
+    cues = [c for c in CUE_RE.finditer(text, low, open_at) if is_cue(text, c)]
     if not cues:
         return _colon_speaker(ctx, open_at, sentence_start)
     for cue in reversed(cues[-3:]):
@@ -385,7 +259,7 @@ def statement_subject(ctx: ArticleContext, start: int, end: int) -> Speaker:
 
 def _statement_subject(ctx: ArticleContext, start: int, end: int) -> Speaker:
     text = ctx.text
-    for count, cue in enumerate(_CUE_RE.finditer(text, start, min(end, start + 2 * _CUE_LOOKBACK))):
+    for count, cue in enumerate(CUE_RE.finditer(text, start, min(end, start + 2 * _CUE_LOOKBACK))):
         if count >= 3:
             break
         if ctx.in_quote(cue.start()):
@@ -431,18 +305,3 @@ def previous_statement(ctx: ArticleContext, position: int) -> Speaker | None:
         if speaker or side:
             return speaker, side
     return None
-
-
-def same_person_key(name: str) -> str:
-    key = name_key(name)
-    return key.split()[-1] if key else ""
-
-
-def representative(ctx: ArticleContext, mention: Mention) -> str | None:
-    """How the article introduces a person: 'Name, apposition' when it fits eight words."""
-    span = apposition_after(ctx.text, mention.end)
-    if span is None:
-        return None
-    phrase = Phrase(mention.start, mention.end, "name", mention.start, None, span)
-    shown = label(ctx.text, phrase, mention.name or mention.text)
-    return shown if "," in shown else None
