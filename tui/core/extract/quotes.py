@@ -212,6 +212,11 @@ def _attributed(ctx: ArticleContext, open_at: int, close_at: int, start: int, en
         opens_sentence = not text[sentence_start:open_at].strip(" \u00a0—–-:")
         subject = None if opens_sentence else sentence_subject(ctx, sentence_start, open_at)
         found = (subject or previous_statement(ctx, open_at) or (None, None)), None
+    elif found[0] == (None, None) and not _is_label(text, start, end, short):
+        # a cue whose speaker could not be read ('… “…,” she continued' with nobody before): the sentence's subject,
+        # else the statement before it
+        found = (sentence_subject(ctx, sentence_start, open_at) or previous_statement(ctx, open_at)
+                 or (None, None)), found[1]
     (speaker, side), cue = found
     return Quote(start, end, text[start:end], speaker, side, cue)
 
