@@ -140,6 +140,8 @@ def _role_before(text: str, run_start: int, line_start: int, gaz: list[Mention],
     tokens = list(_WALK_TOKEN_RE.finditer(text, window_start, run_start))
     has_title, side, owner = False, None, None
     index = len(tokens) - 1
+    if index >= 1 and tokens[index].group(0) == "," and tokens[index - 1].group(0).lower() in data.TITLE_WORDS:
+        index -= 1  # "Kazakhstan's foreign minister, Erlan Idrissov,": the role before the comma is the name's
     steps = 0
     while index >= 0 and steps < 14:
         steps += 1

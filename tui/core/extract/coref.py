@@ -32,6 +32,7 @@ _FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss madam spokeswoman congresswoman 
 _BACK_SENTENCES = 8
 _BACK_LINES = 3
 _OBJECT_BEFORE_RE = re.compile(r"\b(?:to|with|from|for|against|by|of|on|about|at|than|and)\s+(?:the\s+)?$")
+_SPEECH_AFTER_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:said|says|told|added|wrote|asked|explained|noted)\b")
 _GROUP_KINDS = ("org", "country", "metonym", "demonym")
 
 
@@ -160,14 +161,16 @@ def _person(ctx: ArticleContext, gender: str, position: int) -> Speaker | None:
         if limit <= start:
             continue
         low = max(start, limit - 3000)
-        candidates: list[tuple[int, Speaker, str | None]] = []
+        candidates: list[tuple[int, Speaker, str | None, bool]] = []
         for mention in ctx.mentions_in(low, limit):
             if mention.kind == "person" and not ctx.in_quote(mention.start):
                 name = mention.name or mention.text
-                candidates.append((mention.start, (people.shown(name), mention.side), people.gender(name)))
-        candidates += [(at, speaker, None) for at, speaker in ctx.named_speakers_in(low, limit)]
-        candidates.sort(key=lambda c: c[0])
-        for at, speaker, known in candidates:
+                speaks = _SPEECH_AFTER_RE.match(ctx.text, mention.end, min(limit, mention.end + 24)) is not None
+                candidates.append((mention.start, (people.shown(name), mention.side), people.gender(name), speaks))
+        candidates += [(at, speaker, None, True) for at, speaker in ctx.named_speakers_in(low, limit)]
+        # who spoke in the sentence ('Trump, Sexton said, has …') comes before who was spoken of, then left to right
+        candidates.sort(key=lambda c: (not c[3], c[0]))
+        for at, speaker, known, _ in candidates:
             if known not in (None, gender):
                 unfit = unfit or speaker
                 continue
