@@ -317,3 +317,14 @@ def test_speaker_label_is_at_most_eight_words():
 def test_an_apposition_that_fits_keeps_its_articles():
     text = '"It is a long road," said Tomas Brandt, the head of the Danish delegation.'
     assert quotes_of(text)[0].speaker == "Tomas Brandt, the head of the Danish delegation"
+
+
+def test_a_dash_and_a_name_sign_a_quote():
+    text = ("“The talks went nowhere and everyone knew it.” ― Maria Lindqvist\n"
+            '"We will try again next week, as agreed."\n- Tomas Brandt.\nThe talks resume on Monday.')
+    assert [q.speaker for q in quotes_of(text)] == ["Maria Lindqvist", "Tomas Brandt"]
+
+
+def test_a_transcript_names_its_speaker():
+    quote = quotes_of('"BRANDT: Well, look, these talks are serious business for all of us."')[0]
+    assert (quote.speaker, quote.cue) == ("BRANDT", ":")

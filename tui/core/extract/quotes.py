@@ -31,6 +31,7 @@ _QUOTE_CHARS = "\"“”«»‘’„'"
 _OPENER_RE = re.compile("[" + re.escape("".join(_OPEN_TO_CLOSE)) + "]")
 _CLOSER_RES = {closers: re.compile("[" + re.escape(closers) + "]") for closers in _OPEN_TO_CLOSE.values()}
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
+_TRANSCRIPT_RE = re.compile(r"((?:[A-Z][A-Z'’.\-]+)(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 # '“1000 for 1000” exchange', '“Fight for $15” movement': a label used as a modifier, followed by its noun
 _LABEL_FOLLOWER_RE = re.compile(r"[^\S\n]*([a-z][a-z\-]*)")
 _NOT_NOUNS = frozenset(
@@ -199,6 +200,9 @@ def _attributed(ctx: ArticleContext, open_at: int, close_at: int, start: int, en
     sentence_start = max(ctx.sentences[ctx.sentence_index(open_at)][0], line_start)
     word_count = len(_WORD_RE.findall(text[start:end]))
     short = word_count <= 3
+    transcript = _TRANSCRIPT_RE.match(text, start, end)
+    if transcript is not None:  # '"PENCE: Well, look, …': a transcript names its speaker
+        return Quote(start, end, text[start:end], transcript.group(1), None, ":")
     found: tuple[Speaker, str | None] | None = cue_after(ctx, close_at, short) if close_at < len(text) else None
     if found is None or found[0] == (None, None):
         before = cue_before(ctx, open_at, sentence_start)

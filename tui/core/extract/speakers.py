@@ -33,6 +33,7 @@ _PARTICIPLE_AFTER_RE = re.compile(r"[,;][\"”’]?\s*(?:(?:also|then|later|rece
 _DATELINE_RE = re.compile(r"[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*")
 _IMPERSONAL_RE = re.compile(r"\b(?:[Ii]t|[Tt]here)\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+$")
 _LOWER_LEADING_RE = re.compile(r"(?:after|before|while|when|as|despite|in|on|at|during)\b[^,.;:\"“”]{0,80},\s*")
+_SIGNATURE_RE = re.compile(r"[ \u00a0]*[-–—―][ \u00a0]*([A-Z][\w'’.\-]*(?:[ \u00a0][A-Z][\w'’.\-]*){0,3})[ \u00a0.]*$")
 _CUE_LOOKBACK = 400  # how far before a quote its sentence's cue may stand
 _LOOKBACK_SENTENCES = 6
 
@@ -86,8 +87,12 @@ def _side_in(ctx: ArticleContext, span: tuple[int, int] | None) -> str | None:
 
 
 def cue_after(ctx: ArticleContext, close_at: int, short: bool) -> tuple[Speaker, str] | None:
-    """'," Lavrov said' / '," said Lavrov' / '," the ministry later told reporters' right after a quote."""
+    """'," Lavrov said' / '," said Lavrov' / '," the ministry later told reporters' right after a quote; '” — Name'
+    signs it."""
     text = ctx.text
+    signed = _signature(ctx, close_at)
+    if signed is not None:
+        return signed, "—"
     if short and not (text[close_at - 1:close_at] in ",!?…" or text[close_at + 1:close_at + 2] == ","):
         return None  # '“memorandum” with … and promises': a scare quote, not an attributed one
     if text[close_at - 1:close_at] == ".":
@@ -105,6 +110,20 @@ def cue_after(ctx: ArticleContext, close_at: int, short: bool) -> tuple[Speaker,
     if phrase is None and between and not between.endswith(","):
         return None
     return (resolve(ctx, phrase) or (None, None)), _clean(cue.group(0))
+
+
+def _signature(ctx: ArticleContext, close_at: int) -> Speaker | None:
+    """'“…” ― Pamela Padilla', or a line '- Clinton.' right after the quote's paragraph: a dash and a name sign it."""
+    text = ctx.text
+    line_start, line_end = ctx.line_of(close_at)
+    match = _SIGNATURE_RE.match(text, close_at + 1, line_end)
+    if match is None and not text[close_at + 1:line_end].strip():
+        index = ctx.line_index(close_at) + 1
+        if index < len(ctx.lines):
+            match = _SIGNATURE_RE.match(text, ctx.lines[index][0], ctx.lines[index][1])
+    if match is None:
+        return None
+    return resolve(ctx, phrase_after(text, match.start(1), match.end(1)))
 
 
 def cue_before(ctx: ArticleContext, open_at: int, sentence_start: int) -> tuple[Speaker, str, bool] | None:
