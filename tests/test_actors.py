@@ -195,3 +195,8 @@ def test_speed_under_two_ms_per_4kb_and_one_megabyte():
     assert per_call < 0.006  # measured ~2 ms; generous bound for slow CI machines
     big = (seeds * 70)[:1_000_000]
     assert len(find_mentions(big)) > 1000
+
+
+def test_a_name_after_a_quotes_reporting_verb_is_a_person_without_the_quotes_sides():
+    text = '"Russia must leave Ukraine," said Marta Kowalczyk. Kowalczyk then left the room.'
+    assert persons(text) == [("Marta Kowalczyk", "Marta Kowalczyk", None), ("Kowalczyk", "Marta Kowalczyk", None)]

@@ -21,3 +21,31 @@ def test_a_surname_shared_by_two_sides_stays_open(tmp_path: Path) -> None:
     _, second = extract_paths([tmp_path])
     (quote,) = second.quotes
     assert quote.side is None
+
+
+def test_merging_learners_in_input_order_equals_learning_in_sequence() -> None:
+    """Split anywhere and merged in input order, the registry answers as one registry that read every article:
+    ties between two full names of one surname go to the first seen either way."""
+    from tui.core.extract.actors import find_mentions
+    from tui.core.extract.people import PeopleRegistry
+
+    texts = [
+        "Chilean Foreign Minister Ana Lopez spoke first.",
+        "Chilean Foreign Minister Anna Lopez replied later.",  # a tie with 'Ana Lopez': the first seen wins
+        "Peruvian President Juan Quispe arrived on Monday.",
+        "Chilean Foreign Minister Anna Lopez spoke again.",
+        "Peruvian President Juan Quispe left on Tuesday.",
+    ]
+    mentions = [find_mentions(text) for text in texts]
+    whole = PeopleRegistry()
+    for found in mentions:
+        whole.learn(found)
+    for split in range(len(texts) + 1):
+        first, second = PeopleRegistry(), PeopleRegistry()
+        for found in mentions[:split]:
+            first.learn(found)
+        for found in mentions[split:]:
+            second.learn(found)
+        first.merge(second)
+        for name in ("Lopez", "Anna Lopez", "Ana Lopez", "Quispe", "Juan Quispe", "Smith"):
+            assert first.lookup(name) == whole.lookup(name), (split, name)

@@ -255,3 +255,50 @@ MEDIA_OUTLETS = frozenset(
     The Washington Post|The Wall Street Journal|Financial Times|The Guardian|Al Jazeera|Xinhua|Ukrinform|
     The Moscow Times|Kyiv Independent|Kyiv Post|Times of Israel|Jerusalem Post|Tehran Times""".replace("\n    ", "").split("|")
 )
+
+
+def _verb_forms(entry: str) -> list[str]:
+    """'say:said' -> say, says, saying, said; 'argue' -> argue, argues, arguing, argued (regular English endings)."""
+    base, _, past = entry.partition(":")
+    if base.endswith("ee"):
+        ing, regular_past = base + "ing", base + "d"
+    elif base.endswith("e"):
+        ing, regular_past = base[:-1] + "ing", base + "d"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        ing, regular_past = base + "ing", base[:-1] + "ied"
+    elif base in DOUBLED_FINAL:
+        ing, regular_past = base + base[-1] + "ing", base + base[-1] + "ed"
+    else:
+        ing, regular_past = base + "ing", base + "ed"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    return [base, third, ing] + (past.split("/") if past else [regular_past])
+
+
+DOUBLED_FINAL = frozenset({"quip", "chat", "admit", "commit", "plan", "stop", "slam", "jab", "rebut", "snap", "refer"})
+
+# Reporting verbs: what attributes a quotation or reported speech to a speaker (a generic English word list; every
+# inflection is generated). "call", "describe", "dismiss" take the quote as their object ("called it “…”").
+REPORTING_VERB_BASES = (
+    "say:said tell:told write:wrote/written speak:spoke think:thought read:read add ask answer reply respond retort "
+    "state declare announce explain note observe remark comment mention insist stress emphasize emphasise "
+    "underline underscore highlight argue contend maintain assert claim allege suggest propose urge demand "
+    "warn caution threaten predict promise pledge vow swear:swore concede admit acknowledge confirm deny "
+    "dismiss reject counter rebut complain lament protest charge accuse blame criticize criticise condemn "
+    "denounce decry slam blast attack mock ridicule praise hail thank welcome applaud laud tout boast brag "
+    "joke quip muse wonder recall recount describe characterize characterise call label dub brand term "
+    "refer tweet post email text message publish report conclude continue elaborate interject exclaim shout "
+    "yell scream chant whisper mutter sigh laugh plead beg implore reiterate repeat echo concur agree "
+    "disagree object question challenge scoff sneer snap fire:fired shoot:shot testify reveal disclose "
+    "inform advise recommend assure reassure indicate signal express voice reason speculate fret worry "
+    "estimate forecast add predict cite quote portray proclaim insinuate gush rave marvel").split()
+REPORTING_VERBS = sorted({form for entry in REPORTING_VERB_BASES for form in _verb_forms(entry)})
+REPORTING_VERB_SET = frozenset(REPORTING_VERBS)
+REPORTING_VERB_BASE_FORMS = frozenset(entry.partition(":")[0] for entry in REPORTING_VERB_BASES)
+# Verbs whose object is the quoted fragment: "called it “…”", "described the talks as “…”".
+NAMING_VERBS = frozenset(form for entry in "call describe dismiss label dub brand term characterize characterise "
+                         "refer hail denounce condemn decry".split() for form in _verb_forms(entry))

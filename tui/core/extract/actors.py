@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from tui.core.extract import actor_data as data
+from tui.core.extract.names import name_key, trie_pattern
 from tui.core.extract.scanning import line_spans
 from tui.core.model import Mention
+
+__all__ = ["find_mentions", "name_key", "trie_pattern"]  # the name helpers live in names.py
 
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper())
 _WORD = rf"[{_UPPER}](?:[^\W_]|['’\-](?=[^\W_]))*"
@@ -39,44 +41,12 @@ _SPEECH_AFTER_RE = re.compile(
     rf"further|once|had\s+already|[a-z]+ly)\s+){{0,2}}(?:{data.SPEECH_VERBS}|spoke|met|visited|signed|thanked)\b"
 )
 _BEFORE_NAME_RE = re.compile(r"(?:according\s+to|led\s+by|headed\s+by|chaired\s+by|signed\s+by|quoted|quoting)\s+$")
+# '…,” said Stephanie Formas': a name right after a quote's reporting verb is a person (the quote gives no side)
+_SAID_BEFORE_NAME_RE = re.compile(r"[,”\"’]\s*(?:said|says|added|asked|wrote|writes|told|tweeted|recalled|explained|"
+                                  r"noted)\s+$")
 _APPOSITION_RE = re.compile(r"\s*,\s*([^,.;:()\n\"“”]{2,120})")
+_STOP_RE = re.compile(r"[.!?][\"”’]?\s+")
 _PERSON_FIRST_NAMES_AS_COUNTRY = frozenset({"Chad", "Jordan", "Georgia"})
-
-
-@functools.lru_cache(maxsize=16384)
-def name_key(name: str) -> str:
-    """Transliteration-tolerant key: 'Sergei'/'Sergey', 'Medinskiy'/'Medinsky', 'Dmitrii'/'Dmitry' match."""
-    name = _POSSESSIVE_RE.sub("", name.strip())
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    plain = plain.translate(str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "s", "æ": "e", "œ": "e"}))
-    plain = re.sub(r"[^a-z ]+", "", plain.replace("-", " "))
-    for source, target in (("dzh", "j"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("y", "i")):
-        plain = plain.replace(source, target)
-    plain = re.sub(r"(.)\1+", r"\1", plain)
-    return " ".join(plain.split())
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regex alternation shaped as a prefix tree (much faster than a flat alternation)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            return f"(?:{body})?" if len(branches) == 1 else body + "?"
-        return body
-
-    return "(?:" + render(trie) + ")"
 
 
 def _build_gazetteer() -> tuple[dict[str, tuple[str | None, str | None]], re.Pattern[str]]:
@@ -170,6 +140,8 @@ def _role_before(text: str, run_start: int, line_start: int, gaz: list[Mention],
     tokens = list(_WALK_TOKEN_RE.finditer(text, window_start, run_start))
     has_title, side, owner = False, None, None
     index = len(tokens) - 1
+    if index >= 1 and tokens[index].group(0) == "," and tokens[index - 1].group(0).lower() in data.TITLE_WORDS:
+        index -= 1  # "Kazakhstan's foreign minister, Erlan Idrissov,": the role before the comma is the name's
     steps = 0
     while index >= 0 and steps < 14:
         steps += 1
@@ -193,12 +165,15 @@ def _role_before(text: str, run_start: int, line_start: int, gaz: list[Mention],
             break
         index -= 1
     prefix = text[window_start:run_start]
+    if _SAID_BEFORE_NAME_RE.search(prefix):
+        return has_title, side, owner, True
     trigger_match = _BEFORE_NAME_RE.search(prefix)
     if trigger_match and side is None and not has_title:
         # "the Russian delegation, led by X": the side of the group X leads
         trigger_at = window_start + trigger_match.start()
-        for mention in gaz:
-            if trigger_at - 45 <= mention.start < trigger_at and mention.side:
+        first = bisect_left(gaz_starts, trigger_at - 45)
+        for mention in gaz[first:bisect_left(gaz_starts, trigger_at)]:
+            if mention.side:
                 side = mention.side
     if has_title and side is None:
         side = _sentence_subject_side(text, run_start, line_start, gaz, gaz_starts)
@@ -207,9 +182,9 @@ def _role_before(text: str, run_start: int, line_start: int, gaz: list[Mention],
 
 def _sentence_subject_side(text: str, position: int, line_start: int, gaz: list[Mention], gaz_starts: list[int]):
     """Side of an actor opening the sentence ("Russia has proposed ..., Foreign Minister X said")."""
-    sentence_start = line_start
-    for match in re.finditer(r"[.!?][\"”’]?\s+", text[line_start:position]):
-        sentence_start = line_start + match.end()
+    sentence_start = window = max(line_start, position - 400)  # bounded: the work per name must not grow with the line
+    for match in _STOP_RE.finditer(text, window, position):
+        sentence_start = match.end()
     opening = re.match(r"\s*(?:The\s+|the\s+)?", text[sentence_start:position])
     first = sentence_start + (opening.end() if opening else 0)
     mention = _covering(gaz, gaz_starts, first, first + 1)
@@ -232,8 +207,8 @@ def _apposition(text: str, run_end: int, gaz: list[Mention], gaz_starts: list[in
     is_role = opens_role and (opener in ("who", "whose") or any(w in data.TITLE_WORDS for w in words[:8]))
     if not is_role:
         return False, None
-    for mention in gaz:
-        if match.start(1) <= mention.start < match.end(1) and mention.side:
+    for mention in gaz[bisect_left(gaz_starts, match.start(1)):bisect_left(gaz_starts, match.end(1))]:
+        if mention.side:
             return True, mention.side
     return True, None
 
@@ -349,9 +324,9 @@ def find_mentions(text: str) -> list[Mention]:
         surface = text[start:end]
         key = name_key(surface)
         if key and key.split()[-1] in by_last:
-            person = _match_known(by_last, key)
-            if person is not None:
-                person.spans.append((start, end, surface))
+            known = _match_known(by_last, key)
+            if known is not None:
+                known.spans.append((start, end, surface))
     _resolve_sides(persons, by_last)
     mentions = list(gaz)
     for person in persons.values():

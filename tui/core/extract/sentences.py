@@ -30,6 +30,10 @@ _CALENDAR_WORD = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|(?:GMT|UTC|[ECMP][SD]T)\b"
 )
+_VIEW = 200
+_PIECE = 8000
+_PIECE_STOP = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)]*\s+")
+_NON_SPACE = re.compile(r"\S")
 _FALLBACK_BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019\u00bb)]*\s+(?=[\"'\u201c\u2018\u00ab(]?[A-Z0-9])")
 
 
@@ -42,21 +46,56 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = match.end()
     blocks.append((cursor, end))
     joined: list[tuple[int, int]] = []
+    previous = ""  # the last non-empty line (not the whole joined block: re-reading that made wrapping quadratic)
     for block_start, block_end in blocks:
-        if not text[block_start:block_end].strip():
+        line = text[block_start:block_end]
+        if not line.strip():
             continue
         if joined:
-            previous = text[joined[-1][0] : joined[-1][1]].rstrip()
-            following = text[block_start:block_end].lstrip()
+            following = line.lstrip()
             if previous and not previous.endswith(_LINE_END_PUNCT) and following[:1].islower():
                 joined[-1] = (joined[-1][0], block_end)
+                previous = line.rstrip()
                 continue
         joined.append((block_start, block_end))
+        previous = line.rstrip()
     return joined
 
 
 def _library_starts(block: str) -> list[int]:
-    """Sentence start offsets (inside block) proposed by the library, or by a regex if it fails."""
+    """Sentence start offsets (inside block) proposed by the library, or by a regex if it fails.
+
+    The library's time grows faster than the text on a long run without a stop, so a long block goes to it in pieces
+    of at most ``_PIECE`` characters, cut after a stop where there is one (else at a space): every piece costs the
+    same, and the whole stays linear.
+    """
+    if len(block) <= _PIECE:
+        return _piece_starts(block)
+    starts: list[int] = []
+    begin = 0
+    after_stop = True  # whether the piece starts after a stop (then its start is a boundary the library would give)
+    while begin < len(block):
+        cut, at_stop = _piece_end(block, begin)
+        starts.extend(begin + offset for offset in _piece_starts(block[begin:cut]) if offset or after_stop)
+        begin, after_stop = cut, at_stop
+    return starts
+
+
+def _piece_end(block: str, begin: int) -> tuple[int, bool]:
+    """Where the piece from ``begin`` ends, and whether it ends after a stop."""
+    limit = begin + _PIECE
+    if limit >= len(block):
+        return len(block), True
+    stop = None
+    for stop in _PIECE_STOP.finditer(block, limit - _PIECE // 4, limit):
+        pass
+    if stop is not None:
+        return stop.end(), True
+    space = block.rfind(" ", limit - _PIECE // 4, limit)
+    return (space + 1 if space > begin else limit), False
+
+
+def _piece_starts(block: str) -> list[int]:
     if _sentencex is not None:
         try:
             starts = []
@@ -75,10 +114,16 @@ def _library_starts(block: str) -> list[int]:
 
 def _keep_boundary(block: str, previous_start: int, boundary: int) -> bool:
     """Decide whether a library boundary survives the news-specific fixes."""
-    before = block[previous_start:boundary].rstrip()
-    after = block[boundary:].lstrip()
-    if not before or not after:
+    # Bounded views (the words next to the boundary decide): copying the whole rest of a long block at every
+    # boundary made splitting quadratic in the block's length.
+    before = block[max(previous_start, boundary - _VIEW):boundary].rstrip()
+    after = block[boundary:boundary + _VIEW].lstrip()
+    if not before and _NON_SPACE.search(block, previous_start, boundary) is None:
         return False
+    if not after and _NON_SPACE.search(block, boundary) is None:
+        return False
+    if not before or not after:
+        return True  # a long run of spaces next to the boundary: keep it, as the text goes on beyond the view
     if after[0].islower():
         return False
     last = _LAST_WORD.search(before[-12:])

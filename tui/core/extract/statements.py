@@ -8,6 +8,7 @@ in the article does not renumber them.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 
 from tui.core.extract.layout import Layout
@@ -26,12 +27,14 @@ def body_sentences(text: str, layout: Layout) -> list[tuple[int, int]]:
 
 def build_statements(text: str, layout: Layout, sentences: list[tuple[int, int]], quotes: list[Quote]) -> list[Statement]:
     pieces: list[tuple[int, int, str]] = [(r.start, r.end, REGION_KINDS.get(r.kind, "meta")) for r in layout.regions]
-    pieces.extend(_merge_quoted(sentences, quotes))
+    quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+    pieces.extend(_merge_quoted(sorted(sentences), quotes))
     pieces.sort()
+    covered = _Coverage(quotes)
     statements: list[Statement] = []
     seen: dict[str, int] = {}
     for start, end, kind in pieces:
-        if kind == "sentence" and _mostly_quote(start, end, quotes):
+        if kind == "sentence" and covered.mostly_quoted(start, end):
             kind = "quote"
         base = "s" + hashlib.sha1(f"{kind}\0{text[start:end]}".encode("utf-8", "surrogatepass")).hexdigest()[:10]
         count = seen.get(base, 0)
@@ -41,17 +44,33 @@ def build_statements(text: str, layout: Layout, sentences: list[tuple[int, int]]
 
 
 def _merge_quoted(sentences: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int, str]]:
-    """Join consecutive sentences that one quotation spans."""
+    """Join consecutive sentences that one quotation spans (one sweep over sentences and quotes, both in order: a
+    quote starting before the joined piece's end and ending after the next sentence's start spans the two)."""
     merged: list[list[int]] = []
+    index, reach = 0, -1  # reach: the furthest end of the quotes that start before the current piece's end
     for start, end in sentences:
-        if merged and any(q.start < merged[-1][1] and q.end > start for q in quotes):
+        if merged:
+            while index < len(quotes) and quotes[index].start < merged[-1][1]:
+                reach = max(reach, quotes[index].end)
+                index += 1
+        if merged and reach > start:
             merged[-1][1] = end
         else:
             merged.append([start, end])
     return [(s, e, "sentence") for s, e in merged]
 
 
-def _mostly_quote(start: int, end: int, quotes: list[Quote]) -> bool:
-    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
-    return covered * 2 >= (end - start)
+class _Coverage:
+    """How much of a span quotations cover, found by bisection (quotes do not overlap one another)."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+        self.ends = [q.end for q in quotes]
+
+    def mostly_quoted(self, start: int, end: int) -> bool:
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end)
+        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in self.quotes[first:last])
+        return covered * 2 >= (end - start)
 
