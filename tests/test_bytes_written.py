@@ -7,6 +7,7 @@ never a RecursionError; a line of any length is read in bounded memory and in wo
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 import tracemalloc
 from pathlib import Path
@@ -18,16 +19,21 @@ from tinydb import TinyDB
 from tui.core.extract.reader import RawArticle, Skipped, read_articles
 from tui.core.files import MB, BoundedFile
 from tui.core.jsonio import parse_json
-from tui.core.sets.annotation_set import export, import_file
+from tui.core.sets.annotation_set import export
+from tui.core.sets.importing import import_file
 from tui.core.store.database import AnnotationStore
 from tui.core.store.journal import read_journal
 
 HOSTILE = ("\ud800", "\udfff", "\udc80", "\x00", "\x1b[2J", "\x1b]0;title\x07", "\x85", "\u2028", "\u2029",
            "\u202e", "\u2066", "\u200f", "\r", "\n", "\t", "\x7f", "\x9b", "\ufeff", "\ufffe", "👍🏽", "e\u0301",
            '"', "\\", "\\u0000", "}", "]", ",\"crc\":1}")
+# A high surrogate right before a low one is a sequence no reader produces (JSON itself reads "\\ud800\\udc80" as one
+# character, and the reader replaces lone surrogates), and one that no JSON text can keep apart: left out.
+SPLIT_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.characters(blacklist_categories=())),
-                        min_size=1, max_size=40).map("".join)
-long_text = st.tuples(hostile_text, st.integers(1, 4000)).map(lambda pair: pair[0] * pair[1])  # up to ~160 KB
+                        min_size=1, max_size=40).map("".join).filter(lambda text: not SPLIT_PAIR.search(text))
+long_text = st.tuples(hostile_text, st.integers(1, 4000)).map(lambda pair: pair[0] * pair[1]).filter(
+    lambda text: not SPLIT_PAIR.search(text))  # up to ~160 KB
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

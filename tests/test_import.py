@@ -11,8 +11,9 @@ from tinydb import TinyDB
 
 from tui.cli import main
 from tui.core.extract.reader import article_id, read_file
-from tui.core.sets.annotation_set import AnnotationSetError, export, import_file
+from tui.core.sets.annotation_set import AnnotationSetError, export
 from tui.core.sets.formats.base import TAG_FIELDS
+from tui.core.sets.importing import import_file
 from tui.core.store.anchoring import selector
 from tui.core.store.database import AnnotationStore
 

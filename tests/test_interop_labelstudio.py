@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 from interop_project import CLAIM, QUOTE, SENTENCE, db_of, make_project, stored
 
-from tui.core.sets.annotation_set import export, import_file
+from tui.core.sets.annotation_set import export
 from tui.core.sets.formats.labelstudio import completed_by, email_name
+from tui.core.sets.importing import import_file
 
 IMPORT_TIME = "2031-01-01T00:00:00.000000Z"
 # Django's EmailValidator accepts a dot-atom local part and a domain with a dot

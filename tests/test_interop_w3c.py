@@ -14,8 +14,9 @@ import pytest
 from conftest import DATA
 from interop_project import db_of, make_project
 
-from tui.core.sets.annotation_set import export, import_file
+from tui.core.sets.annotation_set import export
 from tui.core.sets.formats.w3c import ANNO_CONTEXT, annotator_iri
+from tui.core.sets.importing import import_file
 
 SUITE = DATA / "w3c-annotation-tests"
 # The SHOULDs (and the MAYs newsdesk implements) each exported annotation must pass, by assertion file.  Not

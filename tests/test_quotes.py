@@ -1,6 +1,5 @@
 """Quotes and statement speakers: every quote shape, pronouns, scare quotes, multi-paragraph, seeds."""
 
-import json
 import random
 from pathlib import Path
 

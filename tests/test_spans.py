@@ -21,7 +21,8 @@ from tui.core.sets.agreement import (
     jaccard,
     match_units,
 )
-from tui.core.sets.annotation_set import export, import_file
+from tui.core.sets.annotation_set import export
+from tui.core.sets.importing import import_file
 from tui.core.store.database import AnnotationStore
 
 TEXT = "Intro line.\n" + SENTENCE + " Later, Russia said again \"talks could resume soon\".\n"

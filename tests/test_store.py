@@ -18,7 +18,13 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from tinydb import TinyDB
 
 import tui.core.store.database as store_module
-from tui.core.store.database import AnnotationStore, StoreError, StoreLocked, default_annotator, default_db_path
+from tui.core.store.database import (
+    AnnotationStore,
+    StoreError,
+    StoreLocked,
+    default_annotator,
+    default_db_path,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$")

@@ -13,7 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.core.sets.annotation_set import IMPORT_FORMATS, AnnotationSetError, import_file
+from tui.core.sets.annotation_set import AnnotationSetError
+from tui.core.sets.importing import IMPORT_FORMATS, import_file
 from tui.core.store.database import CompactionFailed, StoreError, default_db_path
 
 from .common import plain, report_journal_only

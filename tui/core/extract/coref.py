@@ -15,8 +15,14 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from tui.core.extract.actors import name_key
-from tui.core.extract.phrases import WINDOW, apposition_after, label, party_tag, phrase_before
-from tui.core.extract.phrases import Phrase
+from tui.core.extract.phrases import (
+    WINDOW,
+    Phrase,
+    apposition_after,
+    label,
+    party_tag,
+    phrase_before,
+)
 from tui.core.model import Mention
 
 if TYPE_CHECKING:

@@ -6,8 +6,8 @@ import re
 
 from tui.core.extract import actor_data as data
 from tui.core.extract.article_context import ArticleContext
-from tui.core.extract.phrases import WINDOW
 from tui.core.extract.names import trie_pattern
+from tui.core.extract.phrases import WINDOW
 
 CUE_RE = re.compile(
     rf"\b(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\ba )(?<!\btheir )(?<!\bthese )(?<!\bthose )"

@@ -15,10 +15,6 @@ import re
 
 from tui.core.extract import actor_data as data
 from tui.core.extract.phrase_words import (  # noqa: F401 - apposition_after, label, party_tag and tokens re-exported
-    DETERMINERS,
-    PRONOUNS,
-    Phrase,
-    WINDOW,
     _AGE_RE,
     _CLAUSE_STOP,
     _CLOSE_APPOSITION,
@@ -29,6 +25,10 @@ from tui.core.extract.phrase_words import (  # noqa: F401 - apposition_after, la
     _SKIPPED,
     _TIME_OPENERS,
     _TIME_WORDS,
+    DETERMINERS,
+    PRONOUNS,
+    WINDOW,
+    Phrase,
     _cap_ahead,
     _is_cap,
     _is_inner_word,

@@ -17,7 +17,15 @@ from tui.core.extract import actor_data as data
 from tui.core.extract import coref
 from tui.core.extract.article_context import ArticleContext, Speaker
 from tui.core.extract.cues import CUE_RE, clause_end, is_cue
-from tui.core.extract.phrases import WINDOW, Phrase, apposition_after, label, phrase_after, phrase_before, tokens
+from tui.core.extract.phrases import (
+    WINDOW,
+    Phrase,
+    apposition_after,
+    label,
+    phrase_after,
+    phrase_before,
+    tokens,
+)
 from tui.core.model import Mention
 
 __all__ = ["ArticleContext", "Speaker", "cue_after", "cue_before", "previous_statement", "resolve",

@@ -29,10 +29,10 @@ Definitions (``newsdesk agree --help`` gives the short form):
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import warnings
 from collections import Counter
-import dataclasses
 from dataclasses import asdict, dataclass
 from itertools import combinations
 from typing import Any, Hashable, Iterable, Literal, Sequence, cast

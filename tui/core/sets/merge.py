@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from tui.core.files import fsync_dir
 from tui.core.store.database import AnnotationStore
 from tui.core.store.defaults import database_problem
-from tui.core.files import fsync_dir
 from tui.core.store.journal import StoreError, StoreLocked, WriterLock
 from tui.core.text import one_line
 

@@ -40,6 +40,7 @@ from typing import Any, Iterator
 
 from tui.core.store.anchoring import reattach, selector
 from tui.core.store.defaults import UNSET, default_annotator, default_db_path, utc_now
+from tui.core.store.history import apply_history, plan_step
 from tui.core.store.journal import (
     AtomicJSONStorage,
     CompactionFailed,
@@ -53,7 +54,6 @@ from tui.core.store.journal import (
     read_journal,
     real_path,
 )
-from tui.core.store.history import apply_history, plan_step
 from tui.core.store.snapshot import SCHEMA_VERSION, read_snapshot, snapshot_data
 from tui.core.text import one_line
 

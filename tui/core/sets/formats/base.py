@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from tui.core.codebook import Codebook
-from tui.core.jsonio import json_safe  # one definition of the escapes; the formats import it from here
+from tui.core.jsonio import (
+    json_safe,  # one definition of the escapes; the formats import it from here
+)
 from tui.core.text import without_lone_surrogates
 
 TAG_FIELDS = ("id", "article_id", "article_path", "start", "end", "quote", "prefix", "suffix", "actor", "stance",

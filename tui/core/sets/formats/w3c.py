@@ -30,9 +30,9 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from urllib.parse import quote
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from tui.core.sets.formats.base import (
     ExportEntry,
