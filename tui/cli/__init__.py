@@ -14,6 +14,7 @@ from . import export as export_cmd
 from . import extract as extract_cmd
 from . import importing as import_cmd
 from . import merge as merge_cmd
+from . import serve as serve_cmd
 from . import stats as stats_cmd
 from . import timeline as timeline_cmd
 
@@ -26,6 +27,7 @@ COMMANDS = {
     "merge": merge_cmd,
     "agree": agree_cmd,
     "stats": stats_cmd,
+    "serve": serve_cmd,
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sized
+from pathlib import Path
 
 from tui.core.extract.pipeline import extract_paths
 from tui.core.extract.timeline import build_timeline
@@ -19,6 +21,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every article")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--all", action="store_true", help="include undated events")
+    parser.add_argument("--from-shards", type=Path, metavar="DIR",
+                        help="the timeline of the shards newsdesk extract --out DIR wrote (merged by date windows, "
+                             "without holding the articles)")
     parser.set_defaults(run=run)
 
 
@@ -31,9 +36,18 @@ def run(args: argparse.Namespace) -> int:
         skipped += 1
         print(plain(item), file=sys.stderr)
 
-    articles = list(extract_paths(args.paths or [seeds_dir()], published=published, on_skip=on_skip,
-                                  on_warning=lambda m: print(plain(m), file=sys.stderr)))
-    entries = [e for e in build_timeline(articles) if args.all or e.date is not None]
+    articles: Sized
+    if args.from_shards is not None:
+        from .timeline_shards import from_shards
+
+        shard_entries = from_shards(args)
+        if shard_entries is None:
+            return 0  # streamed as JSON
+        entries, articles = shard_entries
+    else:
+        articles = list(extract_paths(args.paths or [seeds_dir()], published=published, on_skip=on_skip,
+                                      on_warning=lambda m: print(plain(m), file=sys.stderr)))
+        entries = [e for e in build_timeline(articles) if args.all or e.date is not None]
     if args.format == "json":
         json.dump([e.to_dict() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -108,6 +108,7 @@ class BoundedFile:
         self.limit = limit
         self._handle: BinaryIO = os.fdopen(_open_regular(path, limit), "rb")
         self.read_bytes = 0
+        self.line_start = 0
 
     def __enter__(self) -> "BoundedFile":
         return self
@@ -118,11 +119,19 @@ class BoundedFile:
     def close(self) -> None:
         self._handle.close()
 
+    def seek(self, offset: int) -> None:
+        """Start reading at byte ``offset`` (a line start); the limit counts from there."""
+        try:
+            self._handle.seek(offset)
+        except OSError as exc:
+            raise FileProblem(self.path, f"cannot read ({exc.strerror or exc})") from None
+
     def lines(self, max_line: int) -> Iterator[tuple[int, bytes | None]]:
         """``(line number, line)``; a line longer than ``max_line`` bytes is skipped over without being held
         in memory and given as ``None``.  Raises :class:`FileProblem` past the file's limit."""
         number = 0
         while True:
+            self.line_start = self.read_bytes  # where the line given next begins, counted from the first byte read
             line = self._read(max_line + 1)
             if not line:
                 return

@@ -99,7 +99,7 @@ def read_file(path: Path) -> Iterator[RawArticle | Skipped]:
                             "expected .txt, .md, .html, .htm or .jsonl")
         return
     if fmt == "jsonl":
-        yield from _read_jsonl(path)
+        yield from read_jsonl_range(path)
         return
     try:
         data = read_bounded(path, MAX_ARTICLE_BYTES)
@@ -184,7 +184,11 @@ def _looks_binary(text: str) -> bool:
     return len(_BINARY_SIGNS.findall(sample)) / len(sample) > 0.05
 
 
-def _read_jsonl(path: Path) -> Iterator[RawArticle | Skipped]:
+def read_jsonl_range(path: Path, start: int = 0, end: int | None = None,
+                     first_line: int = 1) -> Iterator[RawArticle | Skipped]:
+    """The records of a JSON Lines file, or of the lines in its byte range ``[start, end)`` (``start`` at a line
+    start numbered ``first_line``), so one large feed can be split over processes with the same output."""
+    whole = start == 0 and end is None
     try:
         feed = open_bounded(path, MAX_JSONL_BYTES)
     except FileNotFoundError:
@@ -196,14 +200,17 @@ def _read_jsonl(path: Path) -> Iterator[RawArticle | Skipped]:
     with feed:
         any_line = False
         try:
-            for lineno, line in feed.lines(MAX_ARTICLE_BYTES):
+            feed.seek(start)
+            for number, line in feed.lines(MAX_ARTICLE_BYTES):
+                if end is not None and start + feed.line_start >= end:
+                    break  # the next range's first line
                 if line is not None and not line.strip():
                     continue
                 any_line = True
-                yield _jsonl_article(f"{path}:{lineno}", line)
+                yield _jsonl_article(f"{path}:{first_line + number - 1}", line)
         except FileProblem as exc:  # the feed grew past its limit while it was read
             yield Skipped(str(path), exc.reason)
-        if not any_line:
+        if not any_line and whole:
             yield Skipped(str(path), "empty file")
 
 
