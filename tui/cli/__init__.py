@@ -3,32 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import NoReturn
 
-from . import agree as agree_cmd
-from . import app as app_cmd
-from . import export as export_cmd
-from . import extract as extract_cmd
-from . import importing as import_cmd
-from . import merge as merge_cmd
-from . import serve as serve_cmd
-from . import stats as stats_cmd
-from . import timeline as timeline_cmd
-
-COMMANDS = {
-    "open": app_cmd,
-    "extract": extract_cmd,
-    "timeline": timeline_cmd,
-    "export": export_cmd,
-    "import": import_cmd,
-    "merge": merge_cmd,
-    "agree": agree_cmd,
-    "stats": stats_cmd,
-    "serve": serve_cmd,
+# Each command's module is imported only when that command runs (or for --print-completion): importing them all
+# cost `newsdesk --help` and the app's launch numpy, krippendorff, the extraction pipeline and the export formats.
+# The help line is repeated here so that `newsdesk --help` lists the commands without importing any of them
+# (tests/test_cli_lazy_imports.py checks the two agree).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "open": ("app", "open the reader and annotator (the default command)"),
+    "extract": ("extract", "print each article's statements, quotes, dates and events as JSON"),
+    "timeline": ("timeline", "the corpus timeline: events merged across articles, conflicts flagged"),
+    "export": ("export", "write the tags as jsonl, csv, w3c, brat, labelstudio or doccano"),
+    "import": ("importing", "add the tags of a jsonl, w3c or labelstudio file to the database"),
+    "merge": ("merge", "merge several annotators' databases into one, without duplicates"),
+    "agree": ("agree", "intercoder agreement: Krippendorff's alpha, Cohen's kappa, disagreements"),
+    "stats": ("stats", "tag counts by actor and stance, progress per article and per annotator"),
+    "serve": ("serve", "serve the app to web browsers (each tab a session; needs newsdesk[serve])"),
 }
+
+
+def command_module(name: str) -> ModuleType:
+    """The module of command ``name``, imported now."""
+    return importlib.import_module(f"{__name__}.{COMMANDS[name][0]}")
 
 
 class CliError(Exception):
@@ -43,15 +44,20 @@ class _Parser(argparse.ArgumentParser):
 SHELLS = ("bash", "zsh", "tcsh")  # what shtab writes completion scripts for
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
+    """The parser with ``command``'s options in full and the other commands as a name and a help line;
+    ``"*"``: every command in full (completion scripts, tests), importing every command's module."""
     parser = _Parser(prog="newsdesk", description="Read, annotate and extract events from news articles.")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--print-completion", choices=SHELLS, metavar="SHELL",
                         help=f"print a completion script for the subcommands and options ({', '.join(SHELLS)}) "
                              f"and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, module in COMMANDS.items():
-        module.add_parser(sub)
+    for name, (_module, help_line) in COMMANDS.items():
+        if command in ("*", name):
+            command_module(name).add_parser(sub)
+        else:
+            sub.add_parser(name, help=help_line, add_help=False)
     return parser
 
 
@@ -62,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help"):
         args_list = ["open", *args_list]  # the default command opens the reader
     try:
-        args = build_parser().parse_args(args_list)
+        args = build_parser(args_list[0] if args_list[0] in COMMANDS else None).parse_args(args_list)
         return int(args.run(args) or 0)
     except CliError as exc:
         print(f"newsdesk: {exc}" if not str(exc).startswith("newsdesk") else str(exc), file=sys.stderr)
@@ -90,7 +96,7 @@ def version() -> str:
 def _top_level(args_list: list[str]) -> int:
     """``--version`` and ``--print-completion SHELL``: nothing else is loaded for them."""
     try:
-        args = build_parser().parse_args(args_list[:2])
+        args = build_parser(None).parse_args(args_list[:2])
     except CliError as exc:
         print(str(exc), file=sys.stderr)
         return 2
