@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         if not Path(path).exists():
             raise CliError(f"{path}: no such file or folder")
     paths = [Path(p) for p in args.paths] or [seeds_dir()]
+    refuse_without_articles(paths)
     try:
         config_path = args.config or default_config_path()
         keymap = keymap_with_prefix(load_keymap(config_path, BINDING_IDS, explicit=args.config is not None))
@@ -77,6 +78,27 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
         raise
     return close_store(store)
+
+
+def refuse_without_articles(paths: list[Path]) -> None:
+    """One line and status 2 before the app starts when ``paths`` hold no article at all (an empty folder, only
+    unsupported or unreadable files), instead of a blank app. Reading stops at the first article found."""
+    from tui.core.extract.reader import Skipped, read_articles
+
+    from . import CliError
+
+    skipped: list[Skipped] = []
+    for item in read_articles(paths):
+        if not isinstance(item, Skipped):
+            return
+        skipped.append(item)
+    where = ", ".join(plain(p) for p in paths)
+    if not skipped:
+        raise CliError(f"no articles in {where} (no files; expected .txt, .md, .html, .htm or .jsonl)")
+    first = skipped[0]
+    more = f"; and {len(skipped) - 1} more" if len(skipped) > 1 else ""
+    raise CliError(f"no articles in {where} ({len(skipped)} skipped: {plain(first.path)}: "
+                   f"{plain(first.reason)}{more})")
 
 
 def _open_read_only(db: Path, annotator: str) -> AnnotationStore:
