@@ -81,7 +81,7 @@ class Timed(NewsdeskApp):
         if "frame" in self.marks and "listed" not in self.marks and EXPECTED \\
                 and screen.query_one(ArticleList).option_count >= EXPECTED:
             self.mark("listed")
-        if "frame" in self.marks and "loaded" not in self.marks and not screen.loading:
+        if "frame" in self.marks and "loaded" not in self.marks and not screen.extracting:
             self.mark("loaded", f"{{len(screen.articles)}} {{rss_mb('VmRSS'):.1f}} {{rss_mb('VmHWM'):.1f}}")
             self.exit()
 
@@ -179,7 +179,7 @@ async def keypress_figures(db: Path, presses: int, corpus: Path | None = None) -
         return next((t - start for t in times if t >= start), None)
 
     async with app.run_test(size=(120, 36)) as pilot:
-        while not (isinstance(app.screen, MainScreen) and not app.screen.loading):
+        while not (isinstance(app.screen, MainScreen) and not app.screen.extracting):
             await pilot.pause()
         screen = app.screen
         while len(saves) < presses:

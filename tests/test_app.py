@@ -36,7 +36,7 @@ async def until(pilot, condition, limit: int = 2000) -> None:
 
 
 async def loaded(pilot) -> MainScreen:
-    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen) and not pilot.app.screen.loading)
+    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen) and not pilot.app.screen.extracting)
     return pilot.app.screen
 
 

@@ -103,7 +103,7 @@ class ScreenLaunchers:
         from .stats import StatsScreen
 
         stats = compute_stats(tags, articles, self.codebook)
-        where = f"{self.store.path}" + ("" if not self.loading else " (articles still loading)")
+        where = f"{self.store.path}" + ("" if not self.extracting else " (articles still being extracted)")
         self.app.call_from_thread(self.app.push_screen, StatsScreen(stats, self.codebook, where))
 
     def action_export(self) -> None:

@@ -43,7 +43,9 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
     current_article: var[Article | None] = var(None)
     tags: var[dict[int, list[TagView]]] = var(dict)
     filter: reactive[Filter] = reactive(Filter())
-    loading: reactive[bool] = reactive(True)
+    # Not named ``loading``: that is Textual's own Widget.loading, which covers the whole screen with a
+    # LoadingIndicator while True — the list and the reader would sit under it until extraction ends.
+    extracting: reactive[bool] = reactive(True)
     status: reactive[str] = reactive("")
 
     def __init__(self, paths: list[Path], store: AnnotationStore, codebook: Codebook) -> None:
@@ -83,7 +85,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
                        before=self.query_one("#status"))
             self.mount(Footer())
             self.call_after_refresh(self.refresh_bindings)  # a footer mounted late must be told the keys
-            if not self.loading:
+            if not self.extracting:
                 self.query_one(ProgressBar).display = False
 
     def on_resize(self, event) -> None:
@@ -117,11 +119,12 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
         )
 
         done: list[Article] = []
+        first = True
         for article in extract_corpus(raws):
             done.append(article.for_reading())
-            if len(done) >= BATCH:
+            if len(done) >= BATCH or first:  # the first at once: the article on screen becomes taggable
                 self.app.call_from_thread(self._replace_articles, done)
-                done = []
+                done, first = [], False
         self.app.call_from_thread(self._replace_articles, done)
         self.app.call_from_thread(self._loading_done)
 
@@ -165,6 +168,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
                 self._resume = {}
         for progress in self.query(ProgressBar):
             progress.update(total=max(len(self.articles), 1), progress=self._replaced)
+        self._update_status()
 
     def _current_offset(self) -> int:
         article = self.current_article
@@ -173,7 +177,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
         return 0
 
     def _loading_done(self) -> None:
-        self.loading = False
+        self.extracting = False
         # Everything loaded lives as long as the app: out of the collector's sight, full collections no longer
         # walk it between two key presses (they made one move in ten take 40-60 ms instead of about 10).
         gc.freeze()
@@ -231,8 +235,14 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
         self.tags = self._tag_views(article)
         stops = self._stops()
         self.statement_index = stops[0] if stops else 0
-        self.query_one(EventsPanel).show_events(article.events)
+        self._show_events(article)
         self._update_status()
+
+    def _show_events(self, article: Article) -> None:
+        panel = self.query_one(EventsPanel)
+        panel.show_events(article.events)
+        if not article.complete and not article.events:  # a preview has none yet: not "No events found"
+            panel.replace_option_prompt_at_index(0, Text("extracting…", style="italic dim"))
 
     def watch_filter(self) -> None:
         stops = self._stops()
@@ -244,16 +254,21 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
         self.query_one("#status", Static).update(Text(status))
 
     def _update_status(self) -> None:
+        """The state that matters most comes first, so a narrow terminal cuts the least important."""
         article = self.current_article
-        parts = [f"annotator {visible(self.store.annotator)}", f"filter: {self.filter.label()}"]
-        if article:
-            tagged, total = self._counts(article)
-            parts.insert(0, f"{visible(display_title(article))[:50]} — {tagged}/{total} tagged")
-            parts.append(f"published {article.published or 'unknown'} ({article.published_from or 'no date'})")
+        parts = []
         if self.store.read_only:
             parts.append("READ-ONLY")
         if self.saves.pending:
             parts.append(f"{self.saves.pending} UNSAVED (disk error, retrying)")
+        if self.extracting:
+            parts.append(f"extracting {self._replaced}/{len(self.articles)}")
+        if article:
+            tagged, total = self._counts(article)
+            parts.append(f"{visible(display_title(article))[:50]} — {tagged}/{total} tagged")
+        parts += [f"annotator {visible(self.store.annotator)}", f"filter: {self.filter.label()}"]
+        if article:
+            parts.append(f"published {article.published or 'unknown'} ({article.published_from or 'no date'})")
         if self.orphans:
             parts.append(f"{len(self.orphans)} orphan tags (o)")
         self.status = "  ·  ".join(parts)
