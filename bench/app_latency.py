@@ -184,14 +184,14 @@ async def keypress_figures(db: Path, presses: int, corpus: Path | None = None) -
         screen = app.screen
         while len(saves) < presses:
             article = screen.current_article
-            suggestion = screen._suggestions_for(article).get(screen.statement_index, (None, None))
+            suggestion = screen.model.suggestions_for(article).get(screen.statement_index, (None, None))
             count = store.count()
             if any(suggestion):  # enter accepts a suggestion; where there is none it would only say so
                 start = time.perf_counter()
                 await pilot.press("enter")
                 if store.count() > count and (latency := first_after(saved, start)) is not None:
                     saves.append(latency)
-            if screen.statement_index == screen._stops()[-1]:
+            if screen.statement_index == screen.stops()[-1]:
                 await pilot.press("J")
                 if screen.current_article is article:
                     break  # the last article: report what was measured
