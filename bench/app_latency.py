@@ -81,7 +81,7 @@ class Timed(NewsdeskApp):
         if "frame" in self.marks and "listed" not in self.marks and EXPECTED \\
                 and screen.query_one(ArticleList).option_count >= EXPECTED:
             self.mark("listed")
-        if "frame" in self.marks and "loaded" not in self.marks and not screen.loading:
+        if "frame" in self.marks and "loaded" not in self.marks and not screen.extracting:
             self.mark("loaded", f"{{len(screen.articles)}} {{rss_mb('VmRSS'):.1f}} {{rss_mb('VmHWM'):.1f}}")
             self.exit()
 
@@ -179,19 +179,19 @@ async def keypress_figures(db: Path, presses: int, corpus: Path | None = None) -
         return next((t - start for t in times if t >= start), None)
 
     async with app.run_test(size=(120, 36)) as pilot:
-        while not (isinstance(app.screen, MainScreen) and not app.screen.loading):
+        while not (isinstance(app.screen, MainScreen) and not app.screen.extracting):
             await pilot.pause()
         screen = app.screen
         while len(saves) < presses:
             article = screen.current_article
-            suggestion = screen._suggestions_for(article).get(screen.statement_index, (None, None))
+            suggestion = screen.model.suggestions_for(article).get(screen.statement_index, (None, None))
             count = store.count()
             if any(suggestion):  # enter accepts a suggestion; where there is none it would only say so
                 start = time.perf_counter()
                 await pilot.press("enter")
                 if store.count() > count and (latency := first_after(saved, start)) is not None:
                     saves.append(latency)
-            if screen.statement_index == screen._stops()[-1]:
+            if screen.statement_index == screen.stops()[-1]:
                 await pilot.press("J")
                 if screen.current_article is article:
                     break  # the last article: report what was measured

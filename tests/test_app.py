@@ -36,7 +36,7 @@ async def until(pilot, condition, limit: int = 2000) -> None:
 
 
 async def loaded(pilot) -> MainScreen:
-    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen) and not pilot.app.screen.loading)
+    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen) and not pilot.app.screen.extracting)
     return pilot.app.screen
 
 
@@ -226,7 +226,7 @@ async def test_orphans_are_listed_after_the_text_changed(tmp_path: Path) -> None
         screen = await loaded(pilot)
         await pilot.press("j", "a", "1", "j", "a", "2")
         await until(pilot, lambda: app.store.count() == 2)
-        first, second = (screen.current_article.statements[i] for i in screen._stops()[1:3])
+        first, second = (screen.current_article.statements[i] for i in screen.stops()[1:3])
         removed = screen.current_article.text[second.start:second.end]
     app.store.close()
     path = corpus / Path(screen.articles[0].path).name

@@ -24,7 +24,7 @@ def app(tmp_path: Path):
 async def _loaded(pilot) -> None:
     for _ in range(2000):
         screen = pilot.app.screen
-        if isinstance(screen, MainScreen) and not screen.loading:
+        if isinstance(screen, MainScreen) and not screen.extracting:
             break
         await pilot.pause()
     await pilot.pause()

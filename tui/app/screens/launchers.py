@@ -1,16 +1,35 @@
 """The main screen's ways into the other screens: search, filter, timeline, orphans, disagreements, statistics,
-export, help.  Work over every tag (agreement, counting, export) runs in a worker on a copy of the tags taken in
-the UI thread, so tagging can go on meanwhile."""
+export, help.
+
+Work over every article or tag (the timeline, agreement, counting, export) runs in a worker on a copy taken here,
+in the UI thread, so tagging can go on meanwhile: a worker never reads the store, which is not thread-safe. It
+posts its result as a message (tui/app/messages.py) and returns; the screen opens the result.
+"""
 
 from __future__ import annotations
 
-from textual import work
+from typing import TYPE_CHECKING, Any
 
+from textual import on, work
+from textual.worker import get_current_worker
+
+from tui.core.codebook import Codebook
+from tui.core.model import Article
+
+from ..messages import DisagreementsReady, StatsReady, TimelineReady
 from .filters import Filter
+from .session import SessionScreen
+
+if TYPE_CHECKING:
+    from tui.core.extract.timeline import Source
+    from tui.core.sets.agreement import ContestedUnit
+    from tui.core.sets.annotation_set import ExportResult
+
+    from ..model import StoreSnapshot
 
 
-class ScreenLaunchers:
-    """Mixed into :class:`~tui.app.screens.main.MainScreen`, whose articles, store and cursor it uses."""
+class ScreenLaunchers(SessionScreen):
+    """The main screen's part that opens the other screens and takes back what they return."""
 
     def action_search(self) -> None:
         from .lists import SearchScreen
@@ -28,55 +47,72 @@ class ScreenLaunchers:
     def action_filter(self) -> None:
         from .lists import FilterScreen
 
-        annotators = self.store.annotators()
         self.app.push_screen(FilterScreen([a.name for a in self.codebook.actors],
-                                          [s.name for s in self.codebook.stances], annotators),
-                             lambda choice: choice is not None and setattr(self, "filter", choice))
+                                          [s.name for s in self.codebook.stances], self.store.annotators()),
+                             self._filter_chosen)
+
+    def _filter_chosen(self, choice: Filter | None) -> None:
+        if choice is not None:
+            self.filter = choice
+
+    # -- timeline ---------------------------------------------------------------------------------------------
 
     def action_timeline(self) -> None:
-        self.show_timeline()
+        self.build_timeline(list(self.articles))
 
     @work(thread=True, exclusive=True, group="timeline")
-    def show_timeline(self) -> None:
+    def build_timeline(self, articles: list[Article]) -> None:
         from tui.core.extract.timeline import build_timeline
 
+        entries = build_timeline(articles)
+        if not get_current_worker().is_cancelled:
+            self.post_message(TimelineReady(entries))
+
+    @on(TimelineReady)
+    def _open_timeline(self, message: TimelineReady) -> None:
         from .timeline import TimelineScreen
 
-        entries = build_timeline(list(self.articles))
-        self.app.call_from_thread(self.app.push_screen, TimelineScreen(entries), self._timeline_done)
+        self.app.push_screen(TimelineScreen(message.entries), self._timeline_done)
 
-    def _timeline_done(self, source) -> None:
-        if source is not None and source.article_id in self._by_id:
-            self._go_to_offset(self._by_id[source.article_id], source.event.start)
+    def _timeline_done(self, source: Source | None) -> None:
+        index = self.model.index_of(source.article_id) if source is not None else None
+        if source is not None and index is not None:
+            self._go_to_offset(index, source.event.start)
 
     def action_orphans(self) -> None:
         from .lists import OrphansScreen
 
         self.app.push_screen(OrphansScreen(self.orphans))
 
+    # -- disagreements ----------------------------------------------------------------------------------------
+
     def action_disagreements(self) -> None:
-        self.show_disagreements(list(self.store.all_tags()))
+        self.find_disagreements(list(self.store.all_tags()))
 
     @work(thread=True, exclusive=True, group="disagreements")
-    def show_disagreements(self, tags: list[dict]) -> None:
+    def find_disagreements(self, tags: list[dict]) -> None:
         from tui.core.sets.agreement import contested_units
 
+        units = contested_units(tags)
+        if not get_current_worker().is_cancelled:
+            self.post_message(DisagreementsReady(units))
+
+    @on(DisagreementsReady)
+    def _open_disagreements(self, message: DisagreementsReady) -> None:
         from .disagreements import DisagreementsScreen
 
-        units = contested_units(tags)
-        self.app.call_from_thread(self.app.push_screen, DisagreementsScreen(units, self.codebook, self._adjudicate),
-                                  self._open_unit)
+        self.app.push_screen(DisagreementsScreen(message.units, self.codebook, self._adjudicate), self._open_unit)
 
-    def _adjudicate(self, unit, fields: dict) -> dict | None:
+    def _adjudicate(self, unit: ContestedUnit, fields: dict[str, Any]) -> dict | None:
         """Save the verdict on ``unit`` as the tag of annotator "adjudicated"; None when it cannot be saved."""
         from tui.core.sets.agreement import ADJUDICATED
 
         if self.store.read_only:
             self.notify("This database is open read-only: verdicts cannot be saved", severity="error")
             return None
-        index = self._by_id.get(unit.article_id)
+        index = self.model.index_of(unit.article_id)
         article = self.articles[index] if index is not None else None
-        if article is None or article.text[unit.start:unit.end] != unit.quote:
+        if index is None or article is None or article.text[unit.start:unit.end] != unit.quote:
             self.notify("That article is not open here (or its text changed): open it to adjudicate",
                         severity="error")
             return None
@@ -89,37 +125,48 @@ class ScreenLaunchers:
                         (unit.start, unit.end, ADJUDICATED)), None)
         return verdict or {**(unit.adjudicated or {}), **fields, "unsaved": True}
 
-    def _open_unit(self, unit) -> None:
-        if unit is not None and unit.article_id in self._by_id:
-            self._go_to_offset(self._by_id[unit.article_id], unit.start)
+    def _open_unit(self, unit: ContestedUnit | None) -> None:
+        index = self.model.index_of(unit.article_id) if unit is not None else None
+        if unit is not None and index is not None:
+            self._go_to_offset(index, unit.start)
+
+    # -- statistics and export --------------------------------------------------------------------------------
 
     def action_stats(self) -> None:
-        self.show_stats(list(self.store.all_tags()), [a for a in self.articles if a.complete])
+        where = f"{self.store.path}" + ("" if not self.extracting else " (articles still being extracted)")
+        self.count_stats(list(self.store.all_tags()), [a for a in self.articles if a.complete], self.codebook,
+                         where)
 
     @work(thread=True, exclusive=True, group="stats")
-    def show_stats(self, tags: list[dict], articles: list) -> None:
+    def count_stats(self, tags: list[dict], articles: list[Article], codebook: Codebook, where: str) -> None:
         from tui.core.sets.stats import compute_stats
 
+        stats = compute_stats(tags, articles, codebook)
+        if not get_current_worker().is_cancelled:
+            self.post_message(StatsReady(stats, codebook, where))
+
+    @on(StatsReady)
+    def _open_stats(self, message: StatsReady) -> None:
         from .stats import StatsScreen
 
-        stats = compute_stats(tags, articles, self.codebook)
-        where = f"{self.store.path}" + ("" if not self.loading else " (articles still loading)")
-        self.app.call_from_thread(self.app.push_screen, StatsScreen(stats, self.codebook, where))
+        self.app.push_screen(StatsScreen(message.stats, message.codebook, message.where))
 
     def action_export(self) -> None:
         from .export import ExportScreen
 
         article = self.current_article
-        self.app.push_screen(ExportScreen(self._run_export, self.store.annotators(),
-                                          article.id if article is not None else None))
-
-    def _run_export(self, **request):
-        """Called from the export dialog's worker: reads this screen's store (a copy of the tags, taken at once)."""
-        from tui.core.sets.annotation_set import export
-
-        return export(self.store, **request)
+        snapshot = self.model.snapshot()  # the dialog is modal: no tag changes while it is open
+        self.app.push_screen(ExportScreen(lambda **request: run_export(snapshot, **request),
+                                          self.store.annotators(), article.id if article is not None else None))
 
     def action_help(self) -> None:
         from .help import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+
+def run_export(snapshot: StoreSnapshot, **request: Any) -> ExportResult:
+    """Called from the export dialog's worker, on a snapshot of the store taken when the dialog opened."""
+    from tui.core.sets.annotation_set import export
+
+    return export(snapshot, **request)

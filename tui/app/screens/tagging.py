@@ -7,23 +7,16 @@ rescue file that ``newsdesk import`` reads.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from tui.core.model import Article, Statement
 
-if TYPE_CHECKING:
-    from textual.timer import Timer
-
-    from tui.core.store.pending import SaveQueue
-
-RETRY_SECONDS = 5
+from ..model import confirmed
+from .session import SessionScreen
 
 
-class TaggingActions:
-    """Mixed into :class:`~tui.app.screens.main.MainScreen`, whose state (store, article, statement) it uses."""
-
-    saves: "SaveQueue"
-    _retry_timer: "Timer | None" = None
+class TaggingActions(SessionScreen):
+    """The main screen's tagging part: every change to a tag made from the reader."""
 
     def _writable_statement(self) -> tuple[Article, Statement] | None:
         if self.store.read_only:
@@ -31,13 +24,13 @@ class TaggingActions:
             return None
         article = self.current_article
         if article is not None and not article.complete:
-            self.notify("Still analysing this article: tagging opens in a moment", severity="warning")
+            self.notify("Still extracting this article: tagging opens in a moment", severity="warning")
             return None
         if article is None or not 0 <= self.statement_index < len(article.statements):
             return None
         return article, article.statements[self.statement_index]
 
-    def _save(self, **fields) -> bool:
+    def _save(self, **fields: Any) -> bool:
         """Save a change to the current statement; a change the disk refuses waits in memory (shown unsaved)."""
         target = self._writable_statement()
         if target is None:
@@ -57,23 +50,6 @@ class TaggingActions:
             self._report_waiting()
         self._refresh_article()
 
-    def _report_waiting(self) -> None:
-        """Say what the disk refused and keep retrying until the waiting changes are written."""
-        self.notify(f"Not saved yet: {self.saves.last_error} — {self.saves.pending} change(s) kept in memory, "
-                    f"retrying every {RETRY_SECONDS} s", severity="error", timeout=10)
-        if self._retry_timer is None:
-            self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry_saves)
-
-    def _retry_saves(self) -> None:
-        if self.saves.retry():
-            if self._retry_timer is not None:
-                self._retry_timer.stop()
-                self._retry_timer = None
-            self.notify("Every waiting change is saved now")
-        for index, article in enumerate(self.articles):
-            if article is self.current_article:
-                self._refresh_article(index)
-
     def action_set_actor(self) -> None:
         from .picker import PickerScreen
 
@@ -92,14 +68,14 @@ class TaggingActions:
         article = self.current_article
         if article is None:
             return
-        if any(view.own and not view.suggested for view in self.tags.get(self.statement_index, [])):
+        if confirmed(self.tags.get(self.statement_index, [])) is not None:
             self._move(1)  # already tagged: enter confirms and moves on, it never overwrites
             return
-        actor, stance = self._suggestions_for(article).get(self.statement_index, (None, None))
+        actor, stance = self.model.suggestions_for(article).get(self.statement_index, (None, None))
         if not (actor or stance):
             self.notify("No suggestion for this statement", severity="warning")
             return
-        fields = {"suggested": True, **({"actor": actor} if actor else {}), **({"stance": stance} if stance else {})}
+        fields: dict[str, Any] = {"suggested": True, **({"actor": actor} if actor else {}), **({"stance": stance} if stance else {})}
         if self._save(**fields):
             self._move(1)
 
@@ -128,7 +104,7 @@ class TaggingActions:
         if change is None:
             self.notify(f"Nothing to {direction}", severity="warning")
             return
-        index = self._by_id.get(change["article_id"])
+        index = self.model.index_of(change["article_id"])
         if index is None:
             self.notify(f"{direction.title()} changed a tag in an article that is not open here")
             return
@@ -142,8 +118,6 @@ class TaggingActions:
         if target is None:
             return
         article, statement = target
-        current = next((t.get("note") for t in self.store.tags_for(article.id)
-                        if t["start"] == statement.start and t["end"] == statement.end
-                        and t["annotator"] == self.store.annotator), None)
+        current = self.model.own_note(article, statement)
         self.app.push_screen(PromptScreen("Note for this statement", current or ""),
                              lambda note: note is not None and self._save(note=note or None))

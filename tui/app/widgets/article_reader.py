@@ -8,7 +8,6 @@ markup) and control characters (escape codes included) are shown as visible symb
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -22,6 +21,8 @@ from textual.strip import Strip
 from tui.core.codebook import Codebook
 from tui.core.model import Article, Statement
 
+from ..model import TagView  # the screen's model makes them; defined there, without Textual
+
 DIMMED_KINDS = {"boilerplate", "caption", "meta"}
 
 
@@ -33,19 +34,6 @@ def visible(text: str) -> str:
 CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if code not in (9, 10)}
 CONTROL_PICTURES.update({0x7F: 0x2421, 9: 0x20})
 CONTROL_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
-
-
-@dataclass(slots=True)
-class TagView:
-    """What the reader shows for one statement: the saved tags, or a suggestion."""
-
-    actor: str | None
-    stance: str | None
-    annotator: str | None = None
-    note: str | None = None
-    suggested: bool = False  # True: an offered suggestion, not a saved tag
-    own: bool = True  # saved by the annotator using the app (others' tags are shown too)
-    unsaved: bool = False  # the disk refused it; it waits in memory and is retried
 
 
 class ArticleReader(ScrollView, can_focus=True):

@@ -108,6 +108,19 @@ class ContestedUnit:
     tags: dict[str, dict]
     adjudicated: dict | None = None
 
+    def agreed(self) -> dict[str, str]:
+        """The fields every coder gave the same value (empty fields left out): what a verdict starts from."""
+        agreed: dict[str, str] = {}
+        for name in FIELDS:
+            values = {tag.get(name) for tag in self.tags.values()}
+            if len(values) == 1 and None not in values:
+                agreed[name] = values.pop()
+        return agreed
+
+    def verdict_change(self, change: dict) -> dict:
+        """The fields to save for ``change`` to the verdict: a first verdict keeps what the coders agreed on."""
+        return dict(change) if self.adjudicated else {**self.agreed(), **change}
+
 
 # ----------------------------------------------------------------------------- public functions
 def agreement(tags: Iterable[dict], field: str = "actor", codebook: Codebook | None = None) -> AgreementReport:
