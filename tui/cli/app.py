@@ -87,8 +87,10 @@ def refuse_without_articles(paths: list[Path]) -> None:
 
     from . import CliError
 
+    if _any_article(paths):
+        return
     skipped: list[Skipped] = []
-    for item in read_articles(paths):
+    for item in read_articles(paths):  # no article anywhere: list what was skipped, in order
         if not isinstance(item, Skipped):
             return
         skipped.append(item)
@@ -99,6 +101,24 @@ def refuse_without_articles(paths: list[Path]) -> None:
     more = f"; and {len(skipped) - 1} more" if len(skipped) > 1 else ""
     raise CliError(f"no articles in {where} ({len(skipped)} skipped: {plain(first.path)}: "
                    f"{plain(first.reason)}{more})")
+
+
+def _any_article(paths: list[Path]) -> bool:
+    """Whether one readable article is found, walking folders lazily and unsorted: listing and sorting 10,000
+    files first (as reading does) took half a second before the first frame."""
+    from tui.core.extract.reader import TEXT_SUFFIXES, RawArticle, read_file
+
+    for path in paths:
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files:
+                    if not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES \
+                            and any(isinstance(item, RawArticle) for item in read_file(Path(folder, name))):
+                        return True
+        elif any(isinstance(item, RawArticle) for item in read_file(path)):
+            return True
+    return False
 
 
 def _open_read_only(db: Path, annotator: str) -> AnnotationStore:
