@@ -117,3 +117,26 @@ def test_a_folder_with_one_article_opens(corpus: Path, tmp_path: Path, monkeypat
     (corpus / "scan.pdf").write_bytes(b"%PDF")
     assert main([str(corpus), "--db", str(tmp_path / "db.json")]) == 0
     assert started == [[corpus]]
+
+
+def closed_pipe_stderr(argv: list[str]) -> tuple[int, str]:
+    """Run ``argv`` with its standard output read for 10 bytes and then closed, as `| head -c 10` does."""
+    import subprocess
+
+    child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.read(10)
+    child.stdout.close()
+    err = child.stderr.read().decode()
+    return child.wait(timeout=60), err
+
+
+def test_completion_into_a_closed_pipe_says_nothing() -> None:
+    status, err = closed_pipe_stderr([sys.executable, "-m", "tui", "--print-completion", "bash"])
+    assert (status, err) == (0, "")
+
+
+def test_negative_control_a_plain_print_into_a_closed_pipe_is_seen() -> None:
+    code = "import sys\nfor i in range(10**5): print('completion line', i)"
+    status, err = closed_pipe_stderr([sys.executable, "-c", code])
+    assert "BrokenPipeError" in err

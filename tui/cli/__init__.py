@@ -64,7 +64,10 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["--version"] or args_list[:1] and args_list[0].startswith("--print-completion"):
-        return _top_level(args_list)
+        try:
+            return _top_level(args_list)
+        except BrokenPipeError:  # `newsdesk --print-completion bash | head`
+            return _closed_pipe()
     if not args_list or args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help"):
         args_list = ["open", *args_list]  # the default command opens the reader
     try:
@@ -76,10 +79,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        return _closed_pipe()
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         print(f"newsdesk: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+
+
+def _closed_pipe() -> int:
+    """The reader of standard output went away: stop quietly (and let nothing flush into the closed pipe at exit)."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def version() -> str:
