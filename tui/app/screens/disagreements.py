@@ -115,8 +115,12 @@ class DisagreementsScreen(Screen[ContestedUnit | None]):
         if unit is None:
             return
         codes = self.codebook.actors if field == "actor" else self.codebook.stances
-        self.app.push_screen(PickerScreen(f"Verdict: {field}", codes),
-                             lambda name: name is not None and self._record(unit, {field: name}))
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self._record(unit, {field: name})
+
+        self.app.push_screen(PickerScreen(f"Verdict: {field}", codes), chosen)
 
     def _record(self, unit: ContestedUnit, fields: dict) -> None:
         verdict = self.adjudicate(unit, fields)
