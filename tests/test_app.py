@@ -261,7 +261,7 @@ async def test_narrow_terminal_hides_and_toggles_the_events_panel(tmp_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         panel = screen.query_one(EventsPanel)
-        assert screen.has_class("narrow") and not panel.display or panel.region.width == 0
+        assert screen.has_class("narrow") and (not panel.display or panel.region.width == 0)
         await pilot.press("e")
         await until(pilot, lambda: panel.region.width > 0)
     app.store.close()
@@ -322,22 +322,37 @@ async def test_command_palette_offers_every_key(tmp_path: Path) -> None:
         titles = [command.title for command in app.get_system_commands(screen)]
         for binding in KEYS:
             assert any(title.startswith(binding.description) for title in titles)
-        undo = next(c for c in app.get_system_commands(screen) if c.title.startswith("Actor"))
-        undo.callback()
+        actor = next(c for c in app.get_system_commands(screen) if c.title.startswith("Actor"))
+        actor.callback()
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        await pilot.press("1")
+        await until(pilot, lambda: app.store.count() == 1)
+        undo = next(c for c in app.get_system_commands(screen) if c.title.startswith("Undo"))
+        undo.callback()
+        await until(pilot, lambda: app.store.count() == 0)
     app.store.close()
 
 
 async def test_detected_sides_join_the_codebook_saved_in_the_db(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    (corpus / "zz-china.txt").write_text(  # a side outside the default codebook, speaking twice
+        "China weighs in on the talks\n\nBeijing, May 20 (Wire) - China said on Tuesday that it supported a "
+        "ceasefire.\n\nChina also said it would send an envoy to the talks next week.\n", encoding="utf-8")
     db = tmp_path / "db.json"
-    app = make_app(db)
+    app = make_app(db, [corpus])
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         names = [a.name for a in screen.codebook.actors]
-        assert names[:7] == ["Russia", "Ukraine", "United States", "European Union", "Turkey", "NATO", "Other"]
+        fixed = ["Russia", "Ukraine", "United States", "European Union", "Turkey", "NATO", "Other"]
+        assert names[:7] == fixed
+        spoken = {s.side for a in screen.articles for s in a.statements if s.side}
+        added = names[7:]
+        assert "China" in added and set(added) <= spoken  # sides the corpus speaks for joined the fixed actors
     app.store.close()
     stored = TinyDB(db).table("meta").all()
     codebook = next(d["value"] for d in stored if d.get("key") == "codebook")
+    assert [a["name"] for a in codebook["actors"]] == names  # the codebook in use, with its added sides
     assert [s["name"] for s in codebook["stances"]] == ["support", "conditional support", "neutral", "sceptical",
                                                         "oppose"]
 

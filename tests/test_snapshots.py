@@ -21,13 +21,18 @@ def app(tmp_path: Path):
     store.close()
 
 
-async def _loaded(pilot) -> None:
-    for _ in range(2000):
-        screen = pilot.app.screen
-        if isinstance(screen, MainScreen) and not screen.extracting:
-            break
+async def _until(pilot, condition, limit: int = 2000) -> None:
+    """Let the app run until ``condition()`` holds; fail (never snapshot a half-loaded screen) when it does not."""
+    for _ in range(limit):
+        if condition():
+            await pilot.pause()
+            return
         await pilot.pause()
-    await pilot.pause()
+    raise AssertionError("the screen to snapshot never came")
+
+
+async def _loaded(pilot) -> None:
+    await _until(pilot, lambda: isinstance(pilot.app.screen, MainScreen) and not pilot.app.screen.extracting)
 
 
 def test_main_screen_wide(app, snap_compare) -> None:
@@ -43,11 +48,7 @@ async def _timeline(pilot) -> None:
 
     await _loaded(pilot)
     await pilot.press("t")
-    for _ in range(2000):
-        if isinstance(pilot.app.screen, TimelineScreen):
-            break
-        await pilot.pause()
-    await pilot.pause()
+    await _until(pilot, lambda: isinstance(pilot.app.screen, TimelineScreen))
 
 
 def test_timeline_screen(app, snap_compare) -> None:

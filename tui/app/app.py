@@ -1,4 +1,5 @@
-"""The App: loads the stylesheet and the key map, pushes the main screen, offers every key in the command palette."""
+"""The App: loads the stylesheet and the key map, pushes the main screen, offers every screen's commands in the
+command palette (all from the one command table, tui/app/commands.py)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from textual.screen import Screen
 from tui.core.codebook import Codebook
 from tui.core.store.database import AnnotationStore
 
-from .keys import KEYS
+from .commands import bindings, bound_keys, commands_bound_by
 from .screens.main import MainScreen
 
 
 class NewsdeskApp(App[None]):
     CSS_PATH = Path(__file__).resolve().parent / "newsdesk.tcss"
     TITLE = "newsdesk"
+    BINDINGS = bindings("app")
 
     def __init__(self, paths: list[Path], store: AnnotationStore, codebook: Codebook,
                  keymap: dict[str, str] | None = None, ansi: bool = False, notice: str | None = None) -> None:
@@ -44,10 +46,16 @@ class NewsdeskApp(App[None]):
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit, in plain words (Textual's own message is markup, and notices here are not)."""
+        keys = {binding.action: key for key, binding in ((k, b.binding) for k, b in self.active_bindings.items())}
+        key = keys.get("quit") or keys.get("app.quit") or "ctrl+q"
+        self.notify(f"Press {key} to quit", title="Do you want to quit?")
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own, then every command of the screen in use, with the keys it answers to now."""
         yield from super().get_system_commands(screen)
-        if isinstance(screen, MainScreen):
-            for binding in KEYS:
-                keys = self.keymap_overrides.get(binding.id or "", binding.key_display or binding.key)
-                yield SystemCommand(f"{binding.description} ({keys})", f"newsdesk: {binding.description}",
-                                    lambda action=binding.action: self.call_next(screen.run_action, action))
+        for command in commands_bound_by(type(screen)):
+            yield SystemCommand(f"{command.description} ({bound_keys(command, self)})",
+                                f"newsdesk: {command.description}",
+                                lambda action=command.action: self.call_next(screen.run_action, action))

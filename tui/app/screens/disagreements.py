@@ -11,7 +11,6 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,27 +18,15 @@ from textual.widgets.option_list import Option
 from tui.core.codebook import Codebook
 from tui.core.sets.agreement import ADJUDICATED, ContestedUnit
 
+from ..commands import bindings
 from ..widgets.article_reader import visible
 
 Adjudicate = Callable[[ContestedUnit, dict], dict | None]
 
-KEYS = [
-    Binding("escape,q", "dismiss(None)", "Back", id="newsdesk.adjudicate.back"),
-    Binding("j", "cursor(1)", "Next", id="newsdesk.adjudicate.next", show=False),
-    Binding("k", "cursor(-1)", "Previous", id="newsdesk.adjudicate.previous", show=False),
-    *(Binding(str(n), f"take({n})", "Take a coder's tag" if n == 1 else f"Take coder {n}'s tag",
-              id=f"newsdesk.adjudicate.take{n}", show=n == 1, key_display="1-9" if n == 1 else None)
-      for n in range(1, 10)),
-    Binding("a", "pick('actor')", "Actor", id="newsdesk.adjudicate.actor"),
-    Binding("s", "pick('stance')", "Stance", id="newsdesk.adjudicate.stance"),
-    Binding("o", "open", "Open in reader", id="newsdesk.adjudicate.open"),
-]
-
-
 class DisagreementsScreen(Screen[ContestedUnit | None]):
     """Contested statements on the left, the coders' tags and the verdict below; returns a unit to open."""
 
-    BINDINGS = KEYS
+    BINDINGS = bindings("adjudicate")
 
     def __init__(self, units: list[ContestedUnit], codebook: Codebook, adjudicate: Adjudicate) -> None:
         super().__init__()
@@ -128,8 +115,12 @@ class DisagreementsScreen(Screen[ContestedUnit | None]):
         if unit is None:
             return
         codes = self.codebook.actors if field == "actor" else self.codebook.stances
-        self.app.push_screen(PickerScreen(f"Verdict: {field}", codes),
-                             lambda name: name is not None and self._record(unit, {field: name}))
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self._record(unit, {field: name})
+
+        self.app.push_screen(PickerScreen(f"Verdict: {field}", codes), chosen)
 
     def _record(self, unit: ContestedUnit, fields: dict) -> None:
         verdict = self.adjudicate(unit, fields)

@@ -11,7 +11,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
@@ -26,6 +25,8 @@ from tui.core.sets.annotation_set import (
 from tui.core.sets.formats import module
 from tui.core.store.database import StoreError
 
+from ..commands import bindings
+
 RunExport = Callable[..., ExportResult]
 ALL = "(everyone)"
 
@@ -37,10 +38,7 @@ def default_target(fmt: str, stamp: str | None = None) -> str:
 
 
 class ExportScreen(ModalScreen[ExportResult | None]):
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close", id="newsdesk.export.close"),
-        Binding("ctrl+s", "export", "Export", id="newsdesk.export.run"),
-    ]
+    BINDINGS = bindings("export")
 
     def __init__(self, run_export: RunExport, annotators: list[str], article_id: str | None) -> None:
         super().__init__()

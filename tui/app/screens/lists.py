@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
@@ -13,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.model import Article
 
+from ..commands import bindings
 from ..widgets.article_reader import visible
 from .filters import Filter
 
@@ -22,7 +22,7 @@ SEARCH_LIMIT = 300
 class SearchScreen(ModalScreen[tuple[int, int] | None]):
     """Search every article's statements; returns (article index, statement index)."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.search.cancel")]
+    BINDINGS = bindings("search")
 
     def __init__(self, articles: list[Article]) -> None:
         super().__init__()
@@ -75,7 +75,7 @@ class SearchScreen(ModalScreen[tuple[int, int] | None]):
 
 
 class FilterScreen(ModalScreen[Filter | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.filter.cancel")]
+    BINDINGS = bindings("filter")
 
     def __init__(self, actors: list[str], stances: list[str], annotators: list[str]) -> None:
         super().__init__()
@@ -96,7 +96,7 @@ class FilterScreen(ModalScreen[Filter | None]):
 class OrphansScreen(ModalScreen[None]):
     """Tags whose text could not be found again after the article changed: kept, listed, never dropped."""
 
-    BINDINGS = [Binding("escape,o,q", "dismiss(None)", "Close", id="newsdesk.orphans.close")]
+    BINDINGS = bindings("orphans")
 
     def __init__(self, orphans: list[dict]) -> None:
         super().__init__()

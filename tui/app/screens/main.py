@@ -56,7 +56,8 @@ class MainScreen(TaggingActions, ScreenLaunchers):
     def _mount_chrome(self) -> None:
         """The footer (a widget per key) and the progress bar come just after the first frame with the article."""
         if self.is_attached and not self.query(Footer):
-            self.mount(ProgressBar(id="progress", show_eta=False, total=max(len(self.articles), 1)),
+            self.mount(ProgressBar(id="progress", show_eta=False, show_percentage=False,  # counted in the status
+                                   total=max(len(self.articles), 1)),
                        before=self.query_one("#status"))
             self.mount(Footer())
             self.call_after_refresh(self.refresh_bindings)  # a footer mounted late must be told the keys

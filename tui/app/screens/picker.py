@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
@@ -12,9 +11,11 @@ from textual.widgets.option_list import Option
 
 from tui.core.codebook import Code
 
+from ..commands import bindings
+
 
 class PickerScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.picker.cancel")]
+    BINDINGS = bindings("picker")
 
     def __init__(self, title: str, codes: list[Code]) -> None:
         super().__init__()

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from ..commands import bindings
+
 
 class PromptScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.prompt.cancel")]
+    BINDINGS = bindings("prompt")
 
     def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()

@@ -7,7 +7,6 @@ The counting is :func:`tui.core.sets.stats.compute_stats` and the drawing :mod:`
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -16,13 +15,11 @@ from tui.core.codebook import Codebook
 from tui.core.sets.stats import Stats
 from tui.presentation.charts import stats_heading, stats_renderables
 
+from ..commands import bindings
+
 
 class StatsScreen(Screen[None]):
-    BINDINGS = [
-        Binding("escape,q,S", "dismiss(None)", "Back", id="newsdesk.stats.back"),
-        Binding("j", "scroll(1)", "Scroll down", id="newsdesk.stats.down", show=False),
-        Binding("k", "scroll(-1)", "Scroll up", id="newsdesk.stats.up", show=False),
-    ]
+    BINDINGS = bindings("stats")
 
     def __init__(self, stats: Stats, codebook: Codebook, where: str) -> None:
         super().__init__()

@@ -7,6 +7,7 @@ rescue file that ``newsdesk import`` reads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tui.core.model import Article, Statement
@@ -50,19 +51,26 @@ class TaggingActions(SessionScreen):
             self._report_waiting()
         self._refresh_article()
 
+    def _save_field(self, name: str) -> Callable[[str | None], None]:
+        """What a picker or prompt calls with its answer: None (cancelled) saves nothing; an empty note clears it."""
+
+        def save(value: str | None) -> None:
+            if value is not None:
+                self._save(**{name: value or None})
+
+        return save
+
     def action_set_actor(self) -> None:
         from .picker import PickerScreen
 
         if self._writable_statement():
-            self.app.push_screen(PickerScreen("Actor", self.codebook.actors),
-                                 lambda name: name is not None and self._save(actor=name))
+            self.app.push_screen(PickerScreen("Actor", self.codebook.actors), self._save_field("actor"))
 
     def action_set_stance(self) -> None:
         from .picker import PickerScreen
 
         if self._writable_statement():
-            self.app.push_screen(PickerScreen("Stance", self.codebook.stances),
-                                 lambda name: name is not None and self._save(stance=name))
+            self.app.push_screen(PickerScreen("Stance", self.codebook.stances), self._save_field("stance"))
 
     def action_accept_suggestion(self) -> None:
         article = self.current_article
@@ -75,7 +83,8 @@ class TaggingActions(SessionScreen):
         if not (actor or stance):
             self.notify("No suggestion for this statement", severity="warning")
             return
-        fields: dict[str, Any] = {"suggested": True, **({"actor": actor} if actor else {}), **({"stance": stance} if stance else {})}
+        fields: dict[str, Any] = {"suggested": True}
+        fields.update({name: value for name, value in (("actor", actor), ("stance", stance)) if value})
         if self._save(**fields):
             self._move(1)
 
@@ -119,5 +128,4 @@ class TaggingActions(SessionScreen):
             return
         article, statement = target
         current = self.model.own_note(article, statement)
-        self.app.push_screen(PromptScreen("Note for this statement", current or ""),
-                             lambda note: note is not None and self._save(note=note or None))
+        self.app.push_screen(PromptScreen("Note for this statement", current or ""), self._save_field("note"))

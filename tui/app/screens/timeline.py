@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.core.extract.timeline import Source, TimelineEntry
 
+from ..commands import bindings
 from ..widgets.article_reader import visible
 
 
 class TimelineScreen(Screen[Source | None]):
-    BINDINGS = [Binding("escape,t,q", "dismiss(None)", "Back", id="newsdesk.timeline.back")]
+    BINDINGS = bindings("timeline")
 
     def __init__(self, entries: list[TimelineEntry]) -> None:
         super().__init__()
