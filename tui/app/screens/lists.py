@@ -14,12 +14,13 @@ from textual.widgets.option_list import Option
 from tui.core.model import Article
 
 from ..widgets.article_reader import visible
+from ..widgets.late_keys import TakesEarlyKeys
 from .filters import Filter
 
 SEARCH_LIMIT = 300
 
 
-class SearchScreen(ModalScreen[tuple[int, int] | None]):
+class SearchScreen(TakesEarlyKeys, ModalScreen[tuple[int, int] | None]):
     """Search every article's statements; returns (article index, statement index)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.search.cancel")]
@@ -28,6 +29,7 @@ class SearchScreen(ModalScreen[tuple[int, int] | None]):
         super().__init__()
         self.articles = articles
         self.hits: list[tuple[int, int]] = []
+        self.note_opening()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):

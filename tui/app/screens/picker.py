@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,14 +13,17 @@ from textual.widgets.option_list import Option
 
 from tui.core.codebook import Code
 
+from ..widgets.late_keys import TakesEarlyKeys
 
-class PickerScreen(ModalScreen[str | None]):
+
+class PickerScreen(TakesEarlyKeys, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.picker.cancel")]
 
     def __init__(self, title: str, codes: list[Code]) -> None:
         super().__init__()
         self.title_text = title
         self.codes = codes
+        self.note_opening()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -43,7 +47,16 @@ class PickerScreen(ModalScreen[str | None]):
         options.add_options(self._options(event.value))
         options.highlighted = 0 if options.option_count else None
 
+    def on_key(self, event: events.Key) -> None:
+        """An enter read with the opening key (see TakesEarlyKeys) may come before the filter has focus."""
+        if event.key == "enter":
+            event.stop()
+            self._pick_highlighted()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._pick_highlighted()
+
+    def _pick_highlighted(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is not None and options.option_count:
             self.dismiss(options.get_option_at_index(options.highlighted).id)

@@ -9,13 +9,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from ..widgets.late_keys import TakesEarlyKeys
 
-class PromptScreen(ModalScreen[str | None]):
+
+class PromptScreen(TakesEarlyKeys, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="newsdesk.prompt.cancel")]
 
     def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
         self.title_text, self.value, self.placeholder = title, value, placeholder
+        self.note_opening()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):

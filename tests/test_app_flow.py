@@ -1,0 +1,108 @@
+"""User-facing fixes in the widgets and dialogs, checked on what is drawn (the screen's rendered text), not only
+on state: keys pressed at once into a picker, names that carry escape codes, ctrl+c and ctrl+z."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+
+from tui.app import NewsdeskApp
+from tui.app.screens.main import MainScreen
+from tui.app.screens.picker import PickerScreen
+from tui.core.codebook import Code, default_codebook
+from tui.core.store.database import AnnotationStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (120, 36)
+
+
+def screen_text(app) -> str:
+    """Every cell of the top screen as drawn (what the terminal would show), one line per row."""
+    return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
+
+
+def region_text(app, selector: str) -> str:
+    """What is drawn inside one widget (found by ``selector`` on the top screen), one line per row."""
+    region = app.screen.query_one(selector).region
+    rows = screen_text(app).split("\n")[region.y:region.bottom]
+    return "\n".join(row[region.x:region.right] for row in rows)
+
+
+async def until(pilot, condition, limit: int = 2000) -> None:
+    """Let the app run until ``condition()`` holds (no fixed sleeps)."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError("condition not reached")
+
+
+def still_extracting(screen: MainScreen) -> bool:
+    """The screen's extraction flag (named ``extracting`` on the typed screen, ``loading`` before it)."""
+    return bool(getattr(screen, "extracting", getattr(screen, "loading", False)))
+
+
+async def loaded(pilot) -> MainScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, MainScreen) and not still_extracting(pilot.app.screen)
+                and all(a.complete for a in pilot.app.screen.articles))
+    return pilot.app.screen
+
+
+def make_app(db: Path, paths: list[Path] | None = None, codebook=None, annotator: str = "tester") -> NewsdeskApp:
+    store = AnnotationStore.open(db, annotator=annotator)
+    return NewsdeskApp(paths or [ROOT / "seeds"], store, codebook or default_codebook())
+
+
+async def press_at_once(pilot, *keys: str) -> None:
+    """Keys that arrive in one read (a paste, a batched SSH link): all queued before the app handles the first."""
+    for key in keys:
+        pilot.app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause()
+
+
+# -- f: a key that arrives with the picker's opening ----------------------------------------------------------------
+
+async def test_a_digit_arriving_with_a_picks_the_actor(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await press_at_once(pilot, "a", "1")
+        await until(pilot, lambda: app.store.count() == 1)
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert "⟨Russia · —⟩" in screen_text(app)
+        await press_at_once(pilot, "s", "5")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and "⟨Russia · oppose⟩" in screen_text(app))
+        await pilot.press("j", "a", "2")  # pilot.press, no pauses asked for
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and "⟨Ukraine · —⟩" in screen_text(app))
+    app.store.close()
+    assert sorted(t["actor"] for t in AnnotationStore.open(tmp_path / "db.json", read_only=True).all_tags()) == [
+        "Russia", "Ukraine"]
+
+
+async def test_letters_arriving_with_a_filter_the_picker(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await press_at_once(pilot, "a", "n", "a", "t")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen)
+                    and "nat" in region_text(app, "#picker-filter"))
+        assert "6 NATO" in region_text(app, "#picker-options")
+        assert "Russia" not in region_text(app, "#picker-options")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.store.count() == 1)
+        assert next(app.store.all_tags())["actor"] == "NATO"
+    app.store.close()
+
+
+async def test_a_note_typed_with_n_keeps_its_first_letters(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("a", "1")
+        await until(pilot, lambda: app.store.count() == 1 and isinstance(app.screen, MainScreen))
+        await press_at_once(pilot, "n", *"check")
+        await until(pilot, lambda: not isinstance(app.screen, MainScreen) and "check" in screen_text(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: next(app.store.all_tags()).get("note") == "check")
+    app.store.close()
