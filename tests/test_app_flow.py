@@ -106,3 +106,79 @@ async def test_a_note_typed_with_n_keeps_its_first_letters(tmp_path: Path) -> No
         await pilot.press("enter")
         await until(pilot, lambda: next(app.store.all_tags()).get("note") == "check")
     app.store.close()
+
+
+# -- e: names from a codebook or an imported tag are data on the screen ---------------------------------------------
+
+HOSTILE_ACTOR = "\x1b]0;pwned\x07Evil\u202eLivE"  # an OSC that retitles the window, then a right-to-left override
+HOSTILE_STANCE = "\x1b[2Jwipe\u2066"  # clears the screen, then an isolate
+
+
+def hostile_codebook():
+    codebook = default_codebook()
+    codebook.actors.insert(0, Code(HOSTILE_ACTOR, "9", "red"))
+    codebook.actors = [a for a in codebook.actors if a.key != "9" or a.name == HOSTILE_ACTOR]
+    codebook.stances.append(Code(HOSTILE_STANCE, "8", "blue"))
+    return codebook
+
+
+def no_raw_controls(text: str) -> bool:
+    return not any(ch in text for ch in ("\x1b", "\x07", "\u202e", "\u2066"))
+
+
+async def test_escape_and_bidi_in_names_show_as_marks_in_chips_and_picker(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json", codebook=hostile_codebook())
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen) and "Evil" in screen_text(app))
+        drawn = region_text(app, "#picker-options")
+        assert no_raw_controls(drawn) and "␛]0;pwned␇Evil⇄LivE" in drawn
+        await pilot.press("9")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.store.count() == 1)
+        await pilot.press("s", "8")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and "wipe" in screen_text(app))
+        drawn = screen_text(app)
+        assert no_raw_controls(drawn) and "⟨␛]0;pwned␇Evil⇄LivE · ␛[2Jwipe⇄⟩" in "".join(drawn.split("\n"))
+    app.store.close()
+
+
+def test_the_one_screen_sanitiser_maps_one_code_point_to_one() -> None:
+    from tui.app.widgets.article_reader import visible as reader_visible
+    from tui.core.text import visible
+
+    assert reader_visible is visible  # one sanitiser, not a copy per widget
+    text = "a\x1b[31mb\u202ec\u2067d\x9be\tf\ng"
+    shown = visible(text)
+    assert len(shown) == len(text) and no_raw_controls(shown) and "\x9b" not in shown
+    assert shown == "a␛[31mb⇄c⇄d\ufffde f\ng"
+
+
+# -- c: ctrl+c says how to quit in plain words; ctrl+z suspends ----------------------------------------------------
+
+async def test_ctrl_c_says_how_to_quit_without_markup(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+c")
+        await until(pilot, lambda: "to quit" in screen_text(app))
+        drawn = screen_text(app)
+        assert "Press q" in drawn and "[b]" not in drawn and "[/b]" not in drawn
+    app.store.close()
+
+
+async def test_ctrl_z_suspends_the_process(tmp_path: Path, monkeypatch) -> None:
+    import os
+    import signal
+
+    app = make_app(tmp_path / "db.json")
+    sent = []
+    monkeypatch.setattr(os, "kill", lambda pid, sig: sent.append((pid, sig)))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        monkeypatch.setattr(type(app._driver), "can_suspend", property(lambda self: True))
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: bool(sent))
+        assert sent == [(os.getpid(), signal.SIGTSTP)]
+        assert "Suspend" in " ".join(b.description for b in app.BINDINGS if hasattr(b, "description"))
+    app.store.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -21,6 +22,8 @@ from .widgets.late_keys import pass_on_early_key
 class NewsdeskApp(App[None]):
     CSS_PATH = Path(__file__).resolve().parent / "newsdesk.tcss"
     TITLE = "newsdesk"
+    # ctrl+z puts the process in the background as in any terminal program (Textual restores the terminal on fg)
+    BINDINGS = [Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="newsdesk.suspend")]
 
     def __init__(self, paths: list[Path], store: AnnotationStore, codebook: Codebook,
                  keymap: dict[str, str] | None = None, ansi: bool = False, notice: str | None = None) -> None:
@@ -40,6 +43,11 @@ class NewsdeskApp(App[None]):
 
     def on_key(self, event: events.Key) -> None:
         pass_on_early_key(self, event)  # keys read with the one that opened a dialog belong to the dialog
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit in plain words (Textual's own message is markup, and notify here is plain)."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        self.notify(f"Press {' or '.join(keys) or 'ctrl+q'} to quit", title="Do you want to quit?")
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.codebook import Code
+from tui.core.text import visible
 
 from ..widgets.late_keys import TakesEarlyKeys
 
@@ -27,13 +28,13 @@ class PickerScreen(TakesEarlyKeys, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Label(Text(self.title_text), id="picker-title")
+            yield Label(Text(visible(self.title_text)), id="picker-title")
             yield Input(placeholder="type to filter, or press a key", id="picker-filter")
             yield OptionList(*self._options(""), id="picker-options")
 
     def _options(self, needle: str) -> list[Option]:
         needle = needle.lower()
-        return [Option(Text.assemble((f"{code.key} ", "bold"), (code.name, code.color)), id=code.name)
+        return [Option(Text.assemble((f"{code.key} ", "bold"), (visible(code.name), code.color)), id=code.name)
                 for code in self.codes if needle in code.name.lower()]
 
     def on_input_changed(self, event: Input.Changed) -> None:

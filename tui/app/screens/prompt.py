@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from tui.core.text import visible
+
 from ..widgets.late_keys import TakesEarlyKeys
 
 
@@ -22,7 +24,7 @@ class PromptScreen(TakesEarlyKeys, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
-            yield Label(Text(self.title_text))
+            yield Label(Text(visible(self.title_text)))
             yield Input(value=self.value, placeholder=self.placeholder)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
