@@ -22,9 +22,11 @@ def screen_text(app) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
 
 
-def region_text(app, selector: str) -> str:
-    """What is drawn inside one widget (found by ``selector`` on the top screen), one line per row."""
-    region = app.screen.query_one(selector).region
+def region_text(app, selector: str, content: bool = False) -> str:
+    """What is drawn inside one widget (found by ``selector`` on the top screen), one line per row; ``content``:
+    inside its padding and scrollbars only."""
+    widget = app.screen.query_one(selector)
+    region = widget.scrollable_content_region if content else widget.region
     rows = screen_text(app).split("\n")[region.y:region.bottom]
     return "\n".join(row[region.x:region.right] for row in rows)
 
@@ -181,4 +183,29 @@ async def test_ctrl_z_suspends_the_process(tmp_path: Path, monkeypatch) -> None:
         await until(pilot, lambda: bool(sent))
         assert sent == [(os.getpid(), signal.SIGTSTP)]
         assert "Suspend" in " ".join(b.description for b in app.BINDINGS if hasattr(b, "description"))
+    app.store.close()
+
+
+# -- a: the reader wraps to the width it is drawn at ----------------------------------------------------------------
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+async def test_reader_at_80_by_24_with_events_panel_cuts_no_word(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: screen.query_one("#events").display and screen.query_one("#events").region.width)
+        await pilot.pause()
+        article = screen.current_article
+        for index in (0, 1):
+            drawn = region_text(app, "#reader", content=True)
+            statement = article.statements[index]
+            words = squeezed(article.text[statement.start:statement.end])
+            assert words[:60] in squeezed(drawn.replace("▶", "")), (words[:60], drawn)
+            await pilot.press("j")
+        reader = screen.query_one("#reader")
+        assert reader.virtual_size.width <= reader.scrollable_content_region.width  # nothing to scroll sideways
     app.store.close()

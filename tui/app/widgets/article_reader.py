@@ -24,6 +24,7 @@ from tui.core.model import Article, Statement
 from tui.core.text import visible  # the one sanitiser for the screen (imported from here by the screens)
 
 DIMMED_KINDS = {"boilerplate", "caption", "meta"}
+MIN_WIDTH = 4  # the gutter (2) and a column of text: narrower than that, nothing can be read anyway
 
 
 
@@ -67,7 +68,9 @@ class ArticleReader(ScrollView, can_focus=True):
     # -- layout -------------------------------------------------------------------------------------------------
 
     def _text_width(self) -> int:
-        return max(20, self.scrollable_content_region.width - 1)
+        """The width to wrap to: the width actually drawn (a floor wider than that cut words at the right edge
+        when the events panel took its share of a narrow terminal), less a column kept clear of the scrollbar."""
+        return max(MIN_WIDTH, self.scrollable_content_region.width - 1)
 
     def watch_article(self) -> None:
         self._rebuild()
