@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 
 from tui.app import NewsdeskApp
@@ -209,3 +210,30 @@ async def test_reader_at_80_by_24_with_events_panel_cuts_no_word(tmp_path: Path)
         reader = screen.query_one("#reader")
         assert reader.virtual_size.width <= reader.scrollable_content_region.width  # nothing to scroll sideways
     app.store.close()
+
+
+# -- b: what matters most is drawn first ----------------------------------------------------------------------------
+
+async def test_footer_at_80_columns_shows_help_and_quit(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "db.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await until(pilot, lambda: "Quit" in screen_text(app).split("\n")[-1])
+        footer = screen_text(app).split("\n")[-1]
+        assert "? Help" in footer and "q Quit" in footer and "j Next" in footer
+    app.store.close()
+
+
+@pytest.mark.skipif(not hasattr(MainScreen, "extracting"),
+                    reason="the status bar's order (state first) comes with the typed main screen (branch ui)")
+async def test_status_bar_below_200_columns_shows_read_only(tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    first = AnnotationStore.open(db, annotator="writer")  # holds the lock: the app opens read-only
+    store = AnnotationStore.open(db, annotator="tester", read_only=True)
+    app = NewsdeskApp([ROOT / "seeds"], store, default_codebook())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        status = region_text(app, "#status")
+        assert "READ-ONLY" in status
+    store.close()
+    first.close()

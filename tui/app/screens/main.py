@@ -24,7 +24,7 @@ from tui.core.store.database import AnnotationStore, StoreError
 from tui.core.store.pending import SaveQueue
 
 from ..keys import KEYS
-from ..widgets import ArticleList, ArticleReader, EventsPanel, TagView
+from ..widgets import ArticleList, ArticleReader, EventsPanel, KeyFooter, TagView
 from ..widgets.article_list import display_title
 from ..widgets.article_reader import visible
 from .filters import Filter
@@ -81,7 +81,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
         if self.is_attached and not self.query(Footer):
             self.mount(ProgressBar(id="progress", show_eta=False, total=max(len(self.articles), 1)),
                        before=self.query_one("#status"))
-            self.mount(Footer())
+            self.mount(KeyFooter())  # help and quit first
             self.call_after_refresh(self.refresh_bindings)  # a footer mounted late must be told the keys
             if not self.loading:
                 self.query_one(ProgressBar).display = False
