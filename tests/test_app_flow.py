@@ -237,3 +237,37 @@ async def test_status_bar_below_200_columns_shows_read_only(tmp_path: Path) -> N
         assert "READ-ONLY" in status
     store.close()
     first.close()
+
+
+# -- d: search results read well, and an empty result says so -------------------------------------------------------
+
+def test_clip_words_cuts_at_a_word_end() -> None:
+    from tui.app.screens.lists import clip_words
+
+    assert clip_words("short one", 40) == "short one"
+    clipped = clip_words("Negotiators at the climate summit failed on Friday to agree", 30)
+    assert clipped == "Negotiators at the climate…" and len(clipped) <= 30
+    assert clip_words("Supercalifragilisticexpialidocious", 10) == "Supercali…"  # one long word is cut
+
+
+async def test_search_labels_by_title_or_file_name_and_says_when_empty(tmp_path: Path) -> None:
+    from tui.app.screens.lists import SearchScreen
+
+    corpus = tmp_path / "deep" / "folders" / "here"
+    corpus.mkdir(parents=True)
+    (corpus / "talks.txt").write_text("Negotiators met in Geneva on Monday. The envoys said the talks would go on "
+                                      "through the week and that a statement would follow on Friday evening.\n",
+                                      encoding="utf-8")
+    app = make_app(tmp_path / "db.json", paths=[corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"envoys")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.hits
+                    and "envoys" in region_text(app, "#search-results"))
+        drawn = region_text(app, "#search-results")
+        assert "deep/folders" not in drawn and str(tmp_path) not in drawn
+        await pilot.press(*"zzq")
+        await until(pilot, lambda: "No statement contains “envoyszzq”" in region_text(app, "#search-results"))
+        await pilot.press("enter")
+        assert isinstance(app.screen, SearchScreen)  # nothing to open
+    app.store.close()

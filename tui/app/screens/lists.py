@@ -20,6 +20,16 @@ from .filters import Filter
 SEARCH_LIMIT = 300
 
 
+def clip_words(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` characters at a word's end, with an ellipsis when something was left out."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > width // 2 else cut).rstrip(" ,;:") + "…"
+
+
 class SearchScreen(TakesEarlyKeys, ModalScreen[tuple[int, int] | None]):
     """Search every article's statements; returns (article index, statement index)."""
 
@@ -54,12 +64,15 @@ class SearchScreen(TakesEarlyKeys, ModalScreen[tuple[int, int] | None]):
                     if needle in lowered[statement.start:statement.end]:
                         hits.append((a_index, s_index))
                         snippet = " ".join(article.text[statement.start:statement.end].split())
-                        rows.append(Option(Text.assemble((visible(article.title or article.path)[:40], "bold"),
-                                                         "  ", visible(snippet)[:160])))
+                        label = article.title or article.path.rsplit("/", 1)[-1]  # a file name, not its folders
+                        rows.append(Option(Text.assemble((visible(clip_words(label, 40)), "bold"),
+                                                         "  ", visible(clip_words(snippet, 160)))))
                         if len(hits) >= SEARCH_LIMIT:
                             break
                 if len(hits) >= SEARCH_LIMIT:
                     break
+        if needle and not rows:
+            rows = [Option(Text(f"No statement contains “{visible(needle)}”", style="italic"), disabled=True)]
         self.app.call_from_thread(self._show, hits, rows)
 
     def _show(self, hits: list[tuple[int, int]], rows: list[Option]) -> None:
@@ -73,7 +86,8 @@ class SearchScreen(TakesEarlyKeys, ModalScreen[tuple[int, int] | None]):
             self.dismiss(self.hits[0])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[event.option_index])
+        if event.option_index < len(self.hits):
+            self.dismiss(self.hits[event.option_index])
 
 
 class FilterScreen(ModalScreen[Filter | None]):
