@@ -271,3 +271,33 @@ async def test_search_labels_by_title_or_file_name_and_says_when_empty(tmp_path:
         await pilot.press("enter")
         assert isinstance(app.screen, SearchScreen)  # nothing to open
     app.store.close()
+
+
+# -- g: the export dialog --------------------------------------------------------------------------------------------
+
+async def test_export_dialog_enter_exports_and_brat_says_one_line(tmp_path: Path, monkeypatch) -> None:
+    from textual.widgets import Select
+
+    from tests.test_app_annotation_sets import two_coders
+    from tui.app.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "db.json"
+    two_coders(db)
+    app = make_app(db, annotator="judge")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("E")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen) and app.screen.focused is not None)
+        dialog = app.screen
+        await pilot.press("enter")  # nothing else: the defaults
+        await until(pilot, lambda: dialog.result is not None and "written to" in region_text(app, "#export"))
+        assert dialog.result.fmt == "jsonl" and dialog.result.tags_written == 6
+        dialog.query_one("#export-format", Select).value = "brat"
+        dialog.query_one("#export-run").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: dialog.result.fmt == "brat" and "files)" in region_text(app, "#export"))
+        drawn = region_text(app, "#export")
+        assert ".ann" not in drawn and "6 tag(s) of 1 article(s) written to" in drawn
+        assert len(dialog.result.files_written) > 2
+    app.store.close()
