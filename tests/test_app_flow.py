@@ -142,7 +142,8 @@ async def test_escape_and_bidi_in_names_show_as_marks_in_chips_and_picker(tmp_pa
         await pilot.press("s", "8")
         await until(pilot, lambda: isinstance(app.screen, MainScreen) and "wipe" in screen_text(app))
         drawn = screen_text(app)
-        assert no_raw_controls(drawn) and "⟨␛]0;pwned␇Evil⇄LivE · ␛[2Jwipe⇄⟩" in "".join(drawn.split("\n"))
+        chips = "".join(drawn.split("\n"))
+        assert no_raw_controls(drawn) and "⟨␛]0;pwned␇Evil⇄LivE · ␛[2Jwipe⇄⟩" in chips
     app.store.close()
 
 
@@ -300,4 +301,23 @@ async def test_export_dialog_enter_exports_and_brat_says_one_line(tmp_path: Path
         drawn = region_text(app, "#export")
         assert ".ann" not in drawn and "6 tag(s) of 1 article(s) written to" in drawn
         assert len(dialog.result.files_written) > 2
+    app.store.close()
+
+
+# -- h: the encoding warning extract prints is shown by the app, once per file ---------------------------------------
+
+async def test_app_shows_the_encoding_warning_once_per_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = ("Ministr zahraničí řekl v pondělí, že vláda schválila návrh smlouvy. Poslanci o něm budou "
+            "hlasovat příští týden, uvedl mluvčí úřadu. Opozice žádá, aby se hlasování odložilo.\n")
+    (corpus / "zpravy.txt").write_bytes(text.encode("cp1250"))
+    (corpus / "plain.txt").write_text("The envoys met on Monday and said the talks would go on.\n", encoding="utf-8")
+    app = make_app(tmp_path / "db.json", paths=[corpus])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        await until(pilot, lambda: "not UTF-8" in screen_text(app))
+        drawn = "".join(screen_text(app).split())
+        assert drawn.count("notUTF-8") == 1 and "zpravy.txt" in drawn
+        assert sum("not UTF-8" in str(n.message) for n in app._notifications) == 1
     app.store.close()

@@ -22,6 +22,7 @@ from tui.core.model import UNTAGGABLE_KINDS as UNTAGGABLE
 from tui.core.model import Article, Statement
 from tui.core.store.database import AnnotationStore, StoreError
 from tui.core.store.pending import SaveQueue
+from tui.core.text import one_line
 
 from ..keys import KEYS
 from ..widgets import ArticleList, ArticleReader, EventsPanel, KeyFooter, TagView
@@ -104,6 +105,7 @@ class MainScreen(TaggingActions, ScreenLaunchers, Screen[None]):
         for item in read_articles(self.paths):
             raws.append(item)
             if isinstance(item, RawArticle):
+                self.skipped += [f"newsdesk: {one_line(item.path)}: {one_line(w)}" for w in item.warnings]  # as extract
                 batch.append(preview_article(item))
                 if len(batch) >= BATCH or not self.articles:
                     self.app.call_from_thread(self._add_articles, batch)
