@@ -321,3 +321,45 @@ async def test_app_shows_the_encoding_warning_once_per_file(tmp_path: Path) -> N
         assert drawn.count("notUTF-8") == 1 and "zpravy.txt" in drawn
         assert sum("not UTF-8" in str(n.message) for n in app._notifications) == 1
     app.store.close()
+
+
+# -- i: orphans can be re-attached or deleted, undoably -------------------------------------------------------------
+
+async def test_orphan_reattached_to_the_statement_under_the_cursor_then_undone_and_deleted(tmp_path: Path) -> None:
+    import shutil
+
+    from tui.app.screens.lists import OrphansScreen
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    db = tmp_path / "db.json"
+    app = make_app(db, [corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("j", "a", "2")
+        await until(pilot, lambda: app.store.count() == 1 and isinstance(app.screen, MainScreen))
+        statement = screen.current_article.statements[screen.statement_index]
+        removed = screen.current_article.text[statement.start:statement.end]
+        path = corpus / Path(screen.current_article.path).name
+    app.store.close()
+    path.write_text(path.read_text(encoding="utf-8").replace(removed, ""), encoding="utf-8")
+    again = make_app(db, [corpus])
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert len(screen.orphans) == 1
+        await pilot.press("J", "K", "g")  # back on the first article's first statement
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(again.screen, OrphansScreen) and "Ukraine" in screen_text(again))
+        assert "enter re-attaches the highlighted tag to" in screen_text(again)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(again.screen, MainScreen) and "⟨Ukraine · —⟩" in screen_text(again))
+        (tag,) = again.store.all_tags()
+        assert not tag["orphan"] and not screen.orphans
+        await pilot.press("u")
+        await until(pilot, lambda: next(again.store.all_tags())["orphan"])
+        await until(pilot, lambda: "⟨Ukraine · —⟩" not in screen_text(again))
+        await pilot.press("o")  # the list is up to date: the undone orphan is back in it
+        await until(pilot, lambda: isinstance(again.screen, OrphansScreen) and "Ukraine" in screen_text(again))
+        await pilot.press("down", "d")
+        await until(pilot, lambda: again.store.count() == 0 and isinstance(again.screen, MainScreen))
+    again.store.close()

@@ -50,9 +50,10 @@ class ScreenLaunchers:
             self._go_to_offset(self._by_id[source.article_id], source.event.start)
 
     def action_orphans(self) -> None:
-        from .lists import OrphansScreen
+        from .lists import OrphansScreen, orphans_now, resolve_orphan, statement_under_cursor
 
-        self.app.push_screen(OrphansScreen(self.orphans))
+        self.app.push_screen(OrphansScreen(orphans_now(self), statement_under_cursor(self)),
+                             lambda choice: resolve_orphan(self, choice))
 
     def action_disagreements(self) -> None:
         self.show_disagreements(list(self.store.all_tags()))
