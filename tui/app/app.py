@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from tui.core.store.database import AnnotationStore
 
 from .commands import bindings, bound_keys, commands_bound_by
 from .screens.main import MainScreen
+from .widgets.late_keys import pass_on_early_key
 
 
 class NewsdeskApp(App[None]):
@@ -37,6 +39,9 @@ class NewsdeskApp(App[None]):
         self.push_screen(MainScreen(self.paths, self.store, self.codebook))
         if self.notice:
             self.notify(self.notice, severity="warning", timeout=15)
+
+    def on_key(self, event: events.Key) -> None:
+        pass_on_early_key(self, event)  # keys read with the one that opened a dialog belong to the dialog
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:

@@ -99,6 +99,8 @@ COMMANDS: list[Command] = [
     Command("prompt", "cancel", "escape", "dismiss(None)", "Cancel"),
     Command("timeline", "back", "escape,t,q", "dismiss(None)", "Back"),
     Command("orphans", "close", "escape,o,q", "dismiss(None)", "Close"),
+    Command("orphans", "attach", "r", "attach", "Re-attach here"),
+    Command("orphans", "delete", "d,delete", "delete", "Delete"),
     Command("adjudicate", "back", "escape,q", "dismiss(None)", "Back"),
     Command("adjudicate", "next", "j", "cursor(1)", "Next", show=False),
     Command("adjudicate", "previous", "k", "cursor(-1)", "Previous", show=False),

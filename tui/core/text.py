@@ -23,6 +23,22 @@ def one_line(value: object) -> str:
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], "" if value is None else str(value))
 
 
+# The screen's sanitiser: every string the app draws goes through ``visible``. Control characters become Unicode
+# control pictures (ESC shows as ␛) and bidirectional controls (which reorder what follows them, and can make a
+# name read as another) a visible mark, one code point for one, so the offsets of highlights stay right.
+BIDI_MARK = 0x21C4  # ⇄
+SCREEN_PICTURES = {code: 0x2400 + code for code in range(32) if code not in (9, 10)}
+SCREEN_PICTURES.update({0x7F: 0x2421, 9: 0x20})
+SCREEN_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
+SCREEN_PICTURES.update({code: BIDI_MARK for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                                       *range(0x2066, 0x206A))})
+
+
+def visible(value: object) -> str:
+    """Text for the screen: nothing in it can drive the terminal or reorder the line (see SCREEN_PICTURES)."""
+    return ("" if value is None else str(value)).translate(SCREEN_PICTURES)
+
+
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 

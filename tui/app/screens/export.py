@@ -37,7 +37,19 @@ def default_target(fmt: str, stamp: str | None = None) -> str:
     return str(Path("exports") / f"annotations-{stamp}{module(fmt).SUFFIX}")
 
 
+def written_summary(result: ExportResult) -> str:
+    """One line: how much went where. A format of many files (brat: two per article) is named by its folder and
+    counted, so the line stays one line whatever the corpus."""
+    files = result.files_written
+    if len(files) <= 2:
+        where = ", ".join(str(p) for p in files) or str(result.out)
+    else:
+        where = f"{result.out or files[0].parent} ({len(files)} files)"
+    return f"{result.tags_written} tag(s) of {result.articles} article(s) written to {where}"
+
+
 class ExportScreen(ModalScreen[ExportResult | None]):
+    AUTO_FOCUS = "#export-run"  # enter exports at once with the defaults, as the title says; tab reaches the rest
     BINDINGS = bindings("export")
 
     def __init__(self, run_export: RunExport, annotators: list[str], article_id: str | None) -> None:
@@ -131,13 +143,12 @@ class ExportScreen(ModalScreen[ExportResult | None]):
     def _done(self, result: ExportResult) -> None:
         self.result = result
         self.query_one("#export-run", Button).disabled = False
-        lines = [f"{result.tags_written} tag(s) of {result.articles} article(s) written to "
-                 f"{', '.join(str(p) for p in result.files_written) or result.out}"]
+        lines = [written_summary(result)]
         if result.left_out:
             lines.append(f"{result.left_out} tag(s) left out (their article text was not found)")
         lines += result.warnings[:5]
         self._say("\n".join(lines), error=bool(result.left_out))
-        self.notify(lines[0], timeout=8)
+        self.notify(lines[0], timeout=4)  # short: the dialog below says the rest
 
     def _say(self, message: str, error: bool = False) -> None:
         self.query_one("#export-message", Static).update(Text(message, style="red" if error else "green"))

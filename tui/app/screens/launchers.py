@@ -80,9 +80,10 @@ class ScreenLaunchers(SessionScreen):
             self._go_to_offset(index, source.event.start)
 
     def action_orphans(self) -> None:
-        from .lists import OrphansScreen
+        from .lists import OrphansScreen, orphans_now, resolve_orphan, statement_under_cursor
 
-        self.app.push_screen(OrphansScreen(self.orphans))
+        self.app.push_screen(OrphansScreen(orphans_now(self), statement_under_cursor(self)),
+                             lambda choice: resolve_orphan(self, choice))
 
     # -- disagreements ----------------------------------------------------------------------------------------
 

@@ -22,7 +22,9 @@ from tui.core.store.database import AnnotationStore, StoreError
 
 from ..keys import KEYS
 from ..messages import ArticlesExtracted, ArticlesRead, ExtractionDone, ExtractionProgress
-from ..widgets import ArticleList, ArticleReader, EventsPanel
+from tui.core.text import one_line
+
+from ..widgets import ArticleList, ArticleReader, EventsPanel, KeyFooter
 from .launchers import ScreenLaunchers
 from .tagging import TaggingActions
 
@@ -59,7 +61,7 @@ class MainScreen(TaggingActions, ScreenLaunchers):
             self.mount(ProgressBar(id="progress", show_eta=False, show_percentage=False,  # counted in the status
                                    total=max(len(self.articles), 1)),
                        before=self.query_one("#status"))
-            self.mount(Footer())
+            self.mount(KeyFooter())  # help and quit first
             self.call_after_refresh(self.refresh_bindings)  # a footer mounted late must be told the keys
             if not self.extracting:
                 self.query_one(ProgressBar).display = False
@@ -87,6 +89,7 @@ class MainScreen(TaggingActions, ScreenLaunchers):
                 return
             raws.append(item)
             if isinstance(item, RawArticle):
+                skipped += [f"newsdesk: {one_line(item.path)}: {one_line(w)}" for w in item.warnings]  # as extract
                 batch.append(preview_article(item))
                 if len(batch) >= BATCH or not sent:  # the first at once: the first frame shows it
                     self.post_message(ArticlesRead(batch, skipped))

@@ -20,20 +20,13 @@ from textual.strip import Strip
 
 from tui.core.codebook import Codebook
 from tui.core.model import Article, Statement
+from tui.core.text import visible  # the one sanitiser for the screen (imported from here by the screens)
 
 from ..model import TagView  # the screen's model makes them; defined there, without Textual
 
 DIMMED_KINDS = {"boilerplate", "caption", "meta"}
+MIN_WIDTH = 4  # the gutter (2) and a column of text: narrower than that, nothing can be read anyway
 
-
-def visible(text: str) -> str:
-    """Control characters as Unicode control pictures (ESC shows as ␛), so nothing reaches the terminal raw."""
-    return text.translate(CONTROL_PICTURES)
-
-
-CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if code not in (9, 10)}
-CONTROL_PICTURES.update({0x7F: 0x2421, 9: 0x20})
-CONTROL_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
 
 
 class ArticleReader(ScrollView, can_focus=True):
@@ -63,7 +56,9 @@ class ArticleReader(ScrollView, can_focus=True):
     # -- layout -------------------------------------------------------------------------------------------------
 
     def _text_width(self) -> int:
-        return max(20, self.scrollable_content_region.width - 1)
+        """The width to wrap to: the width actually drawn (a floor wider than that cut words at the right edge
+        when the events panel took its share of a narrow terminal), less a column kept clear of the scrollbar."""
+        return max(MIN_WIDTH, self.scrollable_content_region.width - 1)
 
     def watch_article(self) -> None:
         self._rebuild()
@@ -157,9 +152,10 @@ class ArticleReader(ScrollView, can_focus=True):
             chip.append("suggest: ", Style(dim=True, italic=True))
         label_style = Style(italic=tag.suggested, dim=tag.suggested, underline=not tag.own)
         chip.append("⟨", label_style)
-        chip.append(tag.actor or "—", label_style + Style(color=actor.color if actor else None, bold=not tag.suggested))
+        chip.append(visible(tag.actor or "—"),
+                    label_style + Style(color=actor.color if actor else None, bold=not tag.suggested))
         chip.append(" · ", label_style)
-        chip.append(tag.stance or "—", label_style + Style(color=stance.color if stance else None))
+        chip.append(visible(tag.stance or "—"), label_style + Style(color=stance.color if stance else None))
         if tag.note:
             chip.append(" ✎", label_style)
         if not tag.own and tag.annotator:

@@ -113,8 +113,9 @@ class ContestedUnit:
         agreed: dict[str, str] = {}
         for name in FIELDS:
             values = {tag.get(name) for tag in self.tags.values()}
-            if len(values) == 1 and None not in values:
-                agreed[name] = values.pop()
+            value = values.pop() if len(values) == 1 else None
+            if value is not None:
+                agreed[name] = str(value)
         return agreed
 
     def verdict_change(self, change: dict) -> dict:

@@ -40,6 +40,7 @@ from typing import Any, Iterator
 
 from tui.core.store.anchoring import reattach, selector
 from tui.core.store.defaults import UNSET, default_annotator, default_db_path, utc_now
+from tui.core.store.hand_edits import HandEdits
 from tui.core.store.history import apply_history, plan_step
 from tui.core.store.journal import (
     AtomicJSONStorage,
@@ -65,7 +66,7 @@ COMPACT_AFTER_RECORDS = 20_000
 COMPACT_AFTER_BYTES = 32 * 1024 * 1024
 
 
-class AnnotationStore:
+class AnnotationStore(HandEdits):
     """Tags of statements by actor and stance, durable as soon as a call returns.  Use :meth:`open`."""
 
     def __init__(self, path: Path, annotator: str, read_only: bool) -> None:
