@@ -1,4 +1,4 @@
-"""Quotes, speakers, actors, sentences and statements stay linear in the text, even on one line with no sentence end.
+"""Quotes, speakers, actors, sentences, statements and events stay linear in the text, even on one line with no sentence end.
 
 Growth is compared, not timed: the work on 400,000 characters over the work on 50,000 (eight times the text) must stay
 far below the 64 a quadratic stage shows. Each side is the best of three runs in process time, and the bound is
@@ -14,11 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from datetime import date
+
+from tui.core.extract import events
 from tui.core.extract.actors import find_mentions
 from tui.core.extract.layout import analyse
 from tui.core.extract.quotes import ArticleContext, find_quotes, statement_speaker
 from tui.core.extract.sentences import split_sentences
 from tui.core.extract.statements import body_sentences, build_statements
+from tui.core.extract.timex.tagger import find_timexes
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL, BIG = 50_000, 400_000
@@ -83,3 +87,38 @@ def _quadratic_look_back(text: str) -> None:
 
 def test_growth_check_flags_a_quadratic_look_back():
     assert growth(_quadratic_look_back, stops=False) >= LINEAR_BOUND
+
+
+# ------------------------------------------------------------------------------------------------------ events
+# The events stage is timed alone, on inputs made before (its own cost is small beside the stages that feed it).
+EVENTS_SMALL, EVENTS_BIG = 25_000, 200_000
+REPORTED = date(2025, 5, 28)
+
+
+def _event_inputs(size: int, stops: bool) -> tuple:
+    text = one_line(size, stops)
+    layout = analyse(text)
+    sentences = body_sentences(text, layout)
+    mentions = find_mentions(text)
+    quotes = find_quotes(text, sentences, mentions, context=ArticleContext(text, sentences, mentions))
+    statements = build_statements(text, layout, sentences, quotes)
+    return text, statements, find_timexes(text, REPORTED), mentions, REPORTED
+
+
+def events_growth(stops: bool, small_size: int = EVENTS_SMALL, big_size: int = EVENTS_BIG) -> float:
+    small, big = _event_inputs(small_size, stops), _event_inputs(big_size, stops)
+    run = lambda inputs: events.find_events(*inputs)  # noqa: E731
+    return _work(run, big) / _work(run, small)
+
+
+@pytest.mark.parametrize("stops", [False, True], ids=["no sentence end", "sentences on one line"])
+def test_events_grow_linearly_on_one_long_line(stops):
+    ratio = events_growth(stops)
+    assert ratio < LINEAR_BOUND, f"events: 8x the text cost {ratio:.1f}x the work"
+
+
+def test_events_growth_check_flags_an_unbounded_date_look_back(monkeypatch):
+    """The negative control: a date that may date any trigger of its sentence (what dating did before its reach was
+    bounded) is quadratic in a sentence with no end; smaller sizes, as it is slow, and the same eightfold growth."""
+    monkeypatch.setattr(events, "DATE_REACH", 10**9)
+    assert events_growth(False, EVENTS_SMALL // 8, EVENTS_SMALL) >= LINEAR_BOUND

@@ -104,6 +104,12 @@ NOT_A_COUNT = re.compile(r"^\s*(?:%|percent|per cent|years?|days?|hours?|minutes
 YEAR_AFTER = re.compile(r"^\s*,?\s*(?:19|20)\d\d")
 YEAR_NUMBER = re.compile(r"^(?:19|20)\d\d$")
 LEAD_SENTENCES = 3
+# Look-back and look-ahead windows (characters): every rule reads only this far from its trigger, so the work on a
+# sentence with no end (a 5 MB line) stays linear in its length.
+DATE_REACH = 250  # a date dates triggers no farther than this
+OPENING_REACH = 40  # a date opens the sentence when it starts this near its beginning
+NUMBER_REACH = 300  # counts belong to triggers this near
+MAX_NUMBERS = 12  # an event keeps at most this many counts however often it is mentioned
 
 
 @dataclass(slots=True)
@@ -114,13 +120,30 @@ class _Trigger:
     statement: Statement
 
 
+class _Spans:
+    """Non-overlapping spans, kept sorted so that an overlap check costs a bisection, not a scan."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.ends, start + 1)  # the first span ending after ``start``
+        return index < len(self.starts) and self.starts[index] < end
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
 @dataclass(slots=True)
 class _Shared:
     """What the events of one sentence share, worked out once (when the first event needs it)."""
 
     summary: str | None = None
     places: list[tuple[int, str]] | None = None
-    numbers: list[int] | None = None
+    numbers: list[tuple[int, int]] | None = None  # (offset, count)
     ordinal_units: bool | None = None  # whether the (lowered) sentence holds a word that an ordinal may number
 
 
@@ -156,6 +179,7 @@ def _triggers(text: str, low: str | None, statement: Statement) -> list[_Trigger
         sentence = text[statement.start:statement.end]
         lowered = sentence.lower()
         plain = len(lowered) == len(sentence) and not CASE_TRAPS.search(sentence)
+    owned = _Spans()
     hinted: set[str] = set()
     for word in set(TRIGGER_HINT.findall(lowered)):
         hinted |= TRIGGER_KINDS_OF_WORD[word]
@@ -167,10 +191,8 @@ def _triggers(text: str, low: str | None, statement: Statement) -> list[_Trigger
             continue
         for m in (lowered_pattern.finditer(lowered) if plain else pattern.finditer(text[statement.start:statement.end])):
             start, end = statement.start + m.start(), statement.start + m.end()
-            for other in found:
-                if other.start < end and start < other.end:
-                    break  # an earlier (more specific) type owns this span
-            else:
+            if not owned.overlaps(start, end):  # an earlier (more specific) type owns this span
+                owned.add(start, end)
                 found.append(_Trigger(kind, start, end, statement))
     return sorted(found, key=lambda t: t.start)
 
@@ -184,10 +206,16 @@ def _dating(text: str, triggers: list[_Trigger], timexes: list[Timex], statement
     dated: dict[int, Timex] = {}
     usable = [t for t in timexes if statement.start <= t.start and t.end <= statement.end and t.type in ("DATE", "TIME")
               and t.value and DATED_GRANULARITY.match(t.value[:10]) and not _after_preposition(text, t.start)]
+    trigger_starts = [t.start for t in triggers]
     for timex in usable:
-        opening = not text[statement.start:timex.start].strip(" \"“‘'(").split()[1:] or \
-            OPENING_DATE.match(text[statement.start:timex.start])
-        for index, trig in enumerate(triggers):
+        opening = False
+        if timex.start - statement.start <= OPENING_REACH:
+            prefix = text[statement.start:timex.start]
+            opening = not prefix.strip(" \"“‘'(").split()[1:] or bool(OPENING_DATE.match(prefix))
+        first = bisect_left(trigger_starts, timex.start - DATE_REACH)
+        last = bisect_left(trigger_starts, timex.end + DATE_REACH)
+        for index in range(first, last):
+            trig = triggers[index]
             if trig.kind == "STATEMENT":
                 after_verb = 0 <= timex.start - trig.end <= 16 and not THAT.search(text[trig.end:timex.start])
                 if after_verb or (opening and trig.start - timex.end <= 40 and not _main_clause_break(text, timex, trig)):
@@ -227,12 +255,13 @@ def _sentence_events(text: str, low: str | None, statement: Statement, timexes: 
         return []
     dated = _dating(text, triggers, timexes, statement)
     sides = _sides(statement, mentions)
+    mention_starts = [m.start for m in mentions]
     events = []
     shared = _Shared()
     for index, trig in enumerate(triggers):
         timex = dated.get(index)
         if trig.kind == "STATEMENT":
-            if not _has_actor_subject(text, trig, mentions, statement):
+            if not _has_actor_subject(text, trig, mentions, mention_starts, statement):
                 continue
             if timex is None and not lead:
                 continue
@@ -240,10 +269,12 @@ def _sentence_events(text: str, low: str | None, statement: Statement, timexes: 
     return events
 
 
-def _has_actor_subject(text: str, trig: _Trigger, mentions: list[Mention], statement: Statement) -> bool:
+def _has_actor_subject(text: str, trig: _Trigger, mentions: list[Mention], mention_starts: list[int],
+                       statement: Statement) -> bool:
     window_start = max(statement.start, trig.start - 80)
-    before = [m for m in mentions if window_start <= m.start and m.end <= trig.start and (m.side or m.kind == "person")]
-    after = [m for m in mentions if trig.end <= m.start <= trig.end + 3 and m.kind == "person"]
+    near = mentions[bisect_left(mention_starts, window_start):bisect_left(mention_starts, trig.end + 4)]
+    before = [m for m in near if m.end <= trig.start and (m.side or m.kind == "person")]
+    after = [m for m in near if trig.end <= m.start <= trig.end + 3 and m.kind == "person"]
     if after:
         return True
     if not before:
@@ -287,7 +318,7 @@ def _event(text: str, low: str | None, trig: _Trigger, timex: Timex | None, side
     if kind in ("EXCHANGE", "ATTACK"):
         if shared.numbers is None:
             shared.numbers = _numbers(text, statement)
-        numbers = list(shared.numbers)  # a copy: merging extends an event's numbers in place
+        numbers = _near_numbers(shared.numbers, trig)  # a new list: merging extends an event's numbers in place
     return Event(
         id="", type=kind, plover=plover or "", date=value, date_text=date_text,
         status="planned" if planned else "occurred", actors=list(sides), place=_nearest(shared.places, trig),
@@ -322,16 +353,22 @@ def _places(text: str, statement: Statement) -> list[tuple[int, str]]:
 
 
 def _nearest(places: list[tuple[int, str]], trig: _Trigger) -> str | None:
-    """The place nearest to the trigger (the first of equally near ones)."""
-    best: tuple[int, str] | None = None
-    for start, name in places:
-        distance = abs(start - trig.end)
-        if best is None or distance < best[0]:
-            best = (distance, name)
-    return best[1] if best else None
+    """The place nearest to the trigger (the first of equally near ones); places are in text order."""
+    index = bisect_left(places, (trig.end, ""))
+    before = places[index - 1] if index > 0 else None
+    after = places[index] if index < len(places) else None
+    if before is None or after is None:
+        return (before or after or (0, None))[1]
+    return before[1] if trig.end - before[0] <= after[0] - trig.end else after[1]
 
 
-def _numbers(text: str, statement: Statement) -> list[int]:
+def _near_numbers(numbers: list[tuple[int, int]], trig: _Trigger) -> list[int]:
+    first = bisect_left(numbers, (trig.start - NUMBER_REACH, -1))
+    last = bisect_left(numbers, (trig.end + NUMBER_REACH, -1))
+    return [count for _, count in numbers[first:last]][:MAX_NUMBERS]
+
+
+def _numbers(text: str, statement: Statement) -> list[tuple[int, int]]:
     sentence = text[statement.start:statement.end]
     values = []
     for m in NUMBER.finditer(sentence):
@@ -342,7 +379,7 @@ def _numbers(text: str, statement: Statement) -> list[int]:
         if CALENDAR_WORD_BEFORE.search(before) or \
                 YEAR_AFTER.match(after) or YEAR_NUMBER.match(m.group(1)):
             continue
-        values.append(int(m.group(1).replace(",", "")))
+        values.append((statement.start + m.start(), int(m.group(1).replace(",", ""))))
     return values
 
 
@@ -354,25 +391,30 @@ def _summary(sentence: str, limit: int = 140) -> str:
 def _merge(events: list[Event]) -> list[Event]:
     """One event per (type, date); undated mentions join the single dated event of their type, if there is one."""
     merged: list[Event] = []
+    by_key: dict[tuple[str, str | None], Event] = {}  # (type, date): dicts keep merging linear in the events
+    dated_of_type: dict[str, list[Event]] = {}
     for event in events:
         if event.date is None:
             continue
-        same = next((e for e in merged if e.type == event.type and e.date == event.date), None)
+        same = by_key.get((event.type, event.date))
         if same is None:
             merged.append(event)
+            by_key[event.type, event.date] = event
+            dated_of_type.setdefault(event.type, []).append(event)
         else:
             _absorb(same, event)
     for event in events:
         if event.date is not None:
             continue
-        dated_same_type = [e for e in merged if e.type == event.type and e.date is not None]
-        undated_same = next((e for e in merged if e.type == event.type and e.date is None), None)
+        dated_same_type = dated_of_type.get(event.type, [])
+        undated_same = by_key.get((event.type, None))
         if len(dated_same_type) == 1 and set(dated_same_type[0].actors) & set(event.actors):
             _absorb(dated_same_type[0], event)
         elif undated_same is not None:
             _absorb(undated_same, event)
         else:
             merged.append(event)
+            by_key[event.type, None] = event
     merged.sort(key=lambda e: e.start)
     for number, event in enumerate(merged, start=1):
         event.id = f"ev{number}"
@@ -386,5 +428,5 @@ def _absorb(into: Event, other: Event) -> None:
     into.place = into.place or other.place
     into.ordinal = into.ordinal or other.ordinal
     for n in other.numbers:
-        if n not in into.numbers:
+        if n not in into.numbers and len(into.numbers) < MAX_NUMBERS:
             into.numbers.append(n)
