@@ -356,3 +356,32 @@ def test_word_guided_scan_matches_finditer():
     for pattern, _handler, lead in _RULES:
         for text in texts:
             assert [m.span() for m in _matches(pattern, lead, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+# ----------------------------------------------------------------------------------- narrative anchoring
+
+HISTORY_DCT = date(2009, 12, 19)
+
+
+def test_story_about_the_past_gives_partial_dates_its_own_year() -> None:
+    text = ("The siege began on March 3, 1862 and lasted until 1863. By 1863 the town had fallen. In November the rebels "
+            "regrouped, and on 12 June they attacked again. In January the fleet sailed.")
+    found = {t.text: t for t in tag(text, HISTORY_DCT)}
+    assert found["November"].value == "1863-11"
+    assert found["12 June"].value == "1863-06-12"
+    assert found["November"].rule == "month_first+narrative"
+
+
+def test_story_runs_forward_into_the_next_year() -> None:
+    text = "The army crossed the river in 1810. It reached the coast in May 1811 and the capital in December 1811. In January it surrendered."
+    assert {t.text: t.value for t in tag(text, HISTORY_DCT)}["January"] == "1812-01"
+
+
+def test_news_naming_an_old_year_keeps_the_publication_year() -> None:
+    # one old year in passing is no story about the past (negative control for the rule above)
+    text = "The firm has grown since 1980. In September it announced a merger."
+    assert {t.text: t.value for t in tag(text, date(1989, 10, 30))}["September"] == "1989-09"
+
+
+def test_each_value_names_its_rule() -> None:
+    assert only("The talks open tomorrow.").rule == "deictic_day"

@@ -154,8 +154,9 @@ def _day_month(m: re.Match, scan, month: int | None, day: int, year_text: str | 
         when = _valid(int(year_text), month, day)
         return Candidate(start, end, "DATE", iso_day(when), priority=5) if when else None
     if scan.anchor is None:
-        return Candidate(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", priority=5)
-    year = nearest_year_for(scan.anchor, month, day, scan.tense(m.start(), m.end()))
+        return Candidate(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", priority=5, partial=(month, day))
+    tense = scan.tense(m.start(), m.end())
+    year = nearest_year_for(scan.anchor, month, day, tense)
     if weekday is not None:
         # A stated weekday settles the year when the month and day come without one.
         for trial in (year, year + 1, year - 1):
@@ -164,7 +165,15 @@ def _day_month(m: re.Match, scan, month: int | None, day: int, year_text: str | 
                 year = trial
                 break
     when = _valid(year, month, day)
-    return Candidate(start, end, "DATE", iso_day(when), priority=5) if when else None
+    if when is None:
+        return None
+    return Candidate(start, end, "DATE", iso_day(when), priority=5, partial=_partial(month, day, weekday is None))
+
+
+def _partial(month: int, day: int | None, free: bool) -> tuple[int, int | None] | None:
+    """What a date without a year keeps for narrative anchoring; nothing when it is tied to the publication date
+    (a weekday named with it, "last" or "next")."""
+    return (month, day) if free else None
 
 
 def _bare_month(m: re.Match, scan, month: int) -> Candidate | None:
@@ -178,8 +187,9 @@ def _bare_month(m: re.Match, scan, month: int) -> Candidate | None:
         if not _MONTH_CONTEXT.search(scan.low, max(0, m.start() - 12), m.start()):
             return None
     start = before.start() if before else m.start()
+    partial = _partial(month, None, not rel and not yrel)
     if scan.anchor is None:
-        return Candidate(start, m.end(), "DATE", f"XXXX-{month:02d}", priority=2)
+        return Candidate(start, m.end(), "DATE", f"XXXX-{month:02d}", priority=2, partial=partial)
     year = scan.anchor.year
     if yrel:
         year += {"this": 0, "last": -1, "next": 1}[yrel[0]]
@@ -189,7 +199,7 @@ def _bare_month(m: re.Match, scan, month: int) -> Candidate | None:
         year += month <= scan.anchor.month
     elif rel != "this":
         year = bare_month_year(scan.anchor, month, scan.tense(m.start(), m.end()))
-    return Candidate(start, m.end(), "DATE", f"{year:04d}-{month:02d}", priority=2)
+    return Candidate(start, m.end(), "DATE", f"{year:04d}-{month:02d}", priority=2, partial=partial)
 
 
 def iso_date(m: re.Match, scan) -> Candidate | None:
