@@ -8,8 +8,8 @@ Relative expressions are resolved against the anchor (the publication date) with
 python-dateutil; anaphoric ones ("the next day", "a year earlier") against the most
 recent explicit date in the text.  With no anchor, relative values are None.
 
-The rules live in timex_rules.py (calendar dates) and timex_spans.py (relative dates,
-durations, clock times, sets); this module runs them, keeps the longest non-overlapping
+The rules live in calendar_dates.py and named_periods.py (calendar dates), relative.py (relative dates,
+durations), clocks_and_sets.py and periods.py; this module runs them, keeps the longest non-overlapping
 matches, attaches modifiers ("mid-", "early", "about") and resolves anaphora.
 """
 
@@ -21,19 +21,21 @@ from collections.abc import Iterator
 from datetime import date
 
 from tui.core.extract.timex.calendar_dates import RULES as DATE_RULES
+from tui.core.extract.timex.clocks_and_sets import RULES as CLOCK_RULES
 from tui.core.extract.timex.context import (
     Candidate,
     guess_tense,
     reference_date,
     shift_quarter,
 )
+from tui.core.extract.timex.named_periods import RULES as NAMED_RULES
 from tui.core.extract.timex.periods import RULES as EXTRA_RULES
 from tui.core.extract.timex.relative import RULES as SPAN_RULES
 from tui.core.model import Timex
 
 __all__ = ["find_timexes"]
 
-_ALL_RULES = DATE_RULES + SPAN_RULES + EXTRA_RULES
+_ALL_RULES = DATE_RULES + NAMED_RULES + SPAN_RULES + CLOCK_RULES + EXTRA_RULES
 
 try:  # the parser of the re module, to read the rules' leading words (see _leading_words)
     from re import _constants as _sre
