@@ -385,3 +385,8 @@ def test_news_naming_an_old_year_keeps_the_publication_year() -> None:
 
 def test_each_value_names_its_rule() -> None:
     assert only("The talks open tomorrow.").rule == "deictic_day"
+
+
+def test_a_season_in_a_story_takes_the_story_year() -> None:
+    text = "Rebels took the port on 2 May 1791. In 1792 they marched north, and in 1793 the war spread. During the winter the army rested."
+    assert {t.text: t.value for t in tag(text, HISTORY_DCT)}["the winter"] == "1793-WI"

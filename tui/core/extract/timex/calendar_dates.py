@@ -292,9 +292,10 @@ def season(m: re.Match, scan) -> Candidate | None:
     start = before.start() if before and not before.group("early") else m.start()
     if m.group("year"):
         return Candidate(start, m.end(), "DATE", f"{m.group('year')}-{code}", priority=3)
-    if scan.anchor is None:
-        return Candidate(start, m.end(), "DATE", f"XXXX-{code}", priority=3)
     rel = before.group("rel") if before else ""
+    partial = None if rel else (code, None)
+    if scan.anchor is None:
+        return Candidate(start, m.end(), "DATE", f"XXXX-{code}", priority=3, partial=partial)
     current = season_index(scan.anchor)
     target = (current // 4) * 4 + {"SP": 0, "SU": 1, "FA": 2, "WI": 3}[code]
     if rel in ("last", "past"):
@@ -307,7 +308,7 @@ def season(m: re.Match, scan) -> Candidate | None:
             target -= 4
         elif tense == FUTURE and target < current:
             target += 4
-    return Candidate(start, m.end(), "DATE", f"{target // 4:04d}-{code}", priority=3)
+    return Candidate(start, m.end(), "DATE", f"{target // 4:04d}-{code}", priority=3, partial=partial)
 
 
 RULES = [

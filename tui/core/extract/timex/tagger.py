@@ -29,6 +29,7 @@ from tui.core.extract.timex.context import (
     shift_quarter,
 )
 from tui.core.extract.timex.named_periods import RULES as NAMED_RULES
+from tui.core.extract.timex.narrative import StoryPoint, is_far, story_point, story_value, tells_the_past
 from tui.core.extract.timex.periods import RULES as EXTRA_RULES
 from tui.core.extract.timex.relative import RULES as SPAN_RULES
 from tui.core.model import Timex
@@ -247,62 +248,19 @@ def _attach_modifiers(text: str, chosen: list[Candidate]) -> None:
 _GRAIN = {"year": "year", "decade": "year", "century": "year", "month": "month", "quarter": "month"}
 
 
-# A story whose last full date lies this far before the publication date is told about the past: its dates
-# without a year belong to that story's time, not to the publication year.
-_NARRATIVE_DAYS = 366
-# Stories run forward: "in January" after "December 1941" is January 1942, unless the month is only a little before.
-_FORWARD_MONTHS = 7
-
-
-def _story_year_value(partial: tuple[int, int | None], story: date, grain: str) -> str:
-    """The value of a date written without its year, in the year of the story's last full date."""
-    month, day = partial
-    year = story.year
-    if grain != "year" and month and story.month - month >= _FORWARD_MONTHS:
-        year += 1
-    if not month:
-        return _year_text(year)
-    return f"{_year_text(year)}-{month:02d}" + (f"-{day:02d}" if day else "")
-
-
-def _year_text(year: int) -> str:
-    return f"{year:04d}" if year > 0 else f"BC{1 - year:04d}"
-
-
-_NARRATIVE_SHARE = 0.75
-_NARRATIVE_MIN_DATES = 3
-
-
-def _tells_the_past(chosen: list[Candidate], anchor: date | None) -> bool:
-    """Whether the text is a story about the past: most of its dates written with a year lie well before the
-    publication date. (A news report naming an old year in passing keeps its other dates near publication.)"""
-    if anchor is None:
-        return True
-    full = far = 0
-    for candidate in chosen:
-        if candidate.partial is not None or candidate.anaphoric or not isinstance(candidate.value, str):
-            continue
-        found = reference_date(candidate.value) if candidate.type == "DATE" else None
-        if found is None:
-            continue
-        full += 1
-        far += (anchor - found).days > _NARRATIVE_DAYS
-    return far >= _NARRATIVE_MIN_DATES and far >= _NARRATIVE_SHARE * full
-
-
-def _is_narrative(story: tuple[date, str] | None, anchor: date | None) -> bool:
-    return story is not None and (anchor is None or (anchor - story[0]).days > _NARRATIVE_DAYS)
-
-
 def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
     """Turn anaphoric values into strings, using the latest explicit date (fine enough for the unit) before each."""
     references = {"day": anchor, "month": anchor, "year": anchor}
     last_quarter: tuple[int, str] | None = None
-    story: tuple[date, str] | None = None  # the last date written with its year, and its grain
-    narrative = _tells_the_past(chosen, anchor)
+    story: StoryPoint | None = None  # the last date written with its year
+    full = [c.value for c in chosen if c.partial is None and not c.anaphoric and c.type == "DATE"]
+    narrative = tells_the_past(full, anchor)
     for candidate in chosen:
-        if candidate.partial is not None and narrative and _is_narrative(story, anchor):
-            candidate.value = _story_year_value(candidate.partial, *story)
+        if candidate.extras.get("story_only") and not narrative:
+            candidate.extras["drop"] = True  # a bare old year ("1861") counts only in a story about the past
+            continue
+        if candidate.partial is not None and narrative and is_far(story, anchor):
+            candidate.value = story_value(candidate.partial, story)
             candidate.rule += "+narrative"
         if candidate.anaphoric and callable(candidate.value):
             reference = references[_GRAIN.get(candidate.extras.get("unit", ""), "day")]
@@ -314,6 +272,9 @@ def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
         if year_shift and last_quarter and candidate.start - last_quarter[0] < 400:
             candidate.value = shift_quarter(int(last_quarter[1][:4]), int(last_quarter[1][-1]), 4 * year_shift)
             continue
+        if candidate.type == "DATE" and not candidate.anaphoric and (
+                candidate.partial is None or candidate.rule.endswith("+narrative")):
+            story = story_point(candidate.value) or story
         if isinstance(value, str) and candidate.type in ("DATE", "TIME"):
             if _QUARTER_VALUE.match(value):
                 if not candidate.extras:
@@ -324,8 +285,7 @@ def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
                     grains = ("day", "month", "year") if len(value) >= 10 else ("month", "year") if len(value) >= 7 else ("year",)
                     for grain in grains:
                         references[grain] = found
-                    if candidate.partial is None or candidate.rule.endswith("+narrative"):
-                        story = (found, grains[0])
+
 
 
 def find_timexes(text: str, anchor: date | None) -> list[Timex]:
@@ -352,6 +312,8 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         return []
     out = []
     for candidate in chosen:
+        if candidate.extras.get("drop"):
+            continue
         value = candidate.value if isinstance(candidate.value, str) or candidate.value is None else None
         out.append(Timex(candidate.start, candidate.end, text[candidate.start : candidate.end], candidate.type,
                          value, candidate.mod, candidate.rule or None))
