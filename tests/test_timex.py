@@ -390,3 +390,41 @@ def test_each_value_names_its_rule() -> None:
 def test_a_season_in_a_story_takes_the_story_year() -> None:
     text = "Rebels took the port on 2 May 1791. In 1792 they marched north, and in 1793 the war spread. During the winter the army rested."
     assert {t.text: t.value for t in tag(text, HISTORY_DCT)}["the winter"] == "1793-WI"
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, value",
+    [
+        ("The city fell in 480 BC after a long siege.", "480 BC", "BC0480"),
+        ("The temple was built ca. 466 BC by the league.", "ca. 466 BC", "BC0466"),
+        ("The town was razed in 146 B.C. by the legions.", "146 B.C.", "BC0146"),
+        ("The walls were rebuilt in AD 70 by the governor.", "AD 70", "0070"),
+        ("Trade flourished in the 4th century BC along the coast.", "the 4th century BC", "BC03"),
+        ("Revolts spread at the end of the 460s BC in the islands.", "the end of the 460s BC", "BC046"),
+    ],
+)
+def test_years_of_other_eras(sentence: str, phrase: str, value: str) -> None:
+    found = {t.text: t.value for t in tag(sentence, HISTORY_DCT)}
+    assert found.get(phrase) == value, found
+
+
+def test_an_era_word_in_lower_case_is_no_era() -> None:
+    assert [t.text for t in tag("They bought 5 ad slots on the radio.")] == []
+
+
+def test_a_range_of_years_is_two_dates() -> None:
+    found = [(t.text, t.value) for t in tag("The Eastern Theater 1861-1863 saw heavy losses; the 1957-58 season was wet.")]
+    assert ("1861", "1861") in found and ("1863", "1863") in found
+    assert ("1957", "1957") in found and ("58", "1958") in found
+
+
+def test_a_bare_old_year_counts_only_in_a_story_about_the_past() -> None:
+    story = "The war began on 4 May 1789. In June 1789 the estates met. By July 1790 the king fled. Anaconda Plan, 1791"
+    assert ("1791", "1791") in [(t.text, t.value) for t in tag(story, HISTORY_DCT)]
+    # negative control: in a report about today the same number is not a year
+    assert [t.text for t in tag("Route 1861 was closed today.", WEDNESDAY)] == ["today"]
+
+
+def test_the_end_of_the_year_in_a_story() -> None:
+    text = "The siege began on 3 May 1776. In June 1776 the fleet came. By July 1776 the city fell. At the end of the year the army retreated."
+    assert {t.text: t.value for t in tag(text, HISTORY_DCT)}["the end of the year"] == "1776"

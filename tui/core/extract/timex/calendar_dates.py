@@ -200,12 +200,15 @@ def year_only(m: re.Match, scan) -> Candidate | None:
     if start and (scan.low[start - 1].isalnum() or scan.low[start - 1] in "$£€#.,/:-_") and not hyphen_prefix:
         return None
     year = int(m.group("year"))
+    story_only = False
     if (year < 1900 or year > 2099) and not YEAR_CONTEXT.search(scan.low, max(0, start - 10), start):
-        return None
+        if year > 2099 or scan.low.startswith((" ad", " a.d", " bc", " b.c"), m.end()):
+            return None
+        story_only = True  # "Anaconda Plan, 1861": a year in a story about the past, a number elsewhere
     fiscal = scan.back(_BEFORE_YEAR, start, 14)
     if fiscal:
         start = fiscal.start()
-    return Candidate(start, m.end(), "DATE", f"{year:04d}", priority=1)
+    return Candidate(start, m.end(), "DATE", f"{year:04d}", priority=1, extras={"story_only": True} if story_only else {})
 
 
 def decade(m: re.Match, scan) -> Candidate | None:

@@ -264,7 +264,9 @@ def end_of_unit(m: re.Match, scan) -> Candidate | None:
         return None
     if scan.anchor is None:
         return Candidate(m.start(), m.end(), "DATE", None, priority=2)
-    return Candidate(m.start(), m.end(), "DATE", shift_value(scan.anchor, m.group("unit"), 0), priority=2)
+    partial = (0, None) if m.group("unit") == "year" else None  # "the end of the year" in a story: the story's
+    return Candidate(m.start(), m.end(), "DATE", shift_value(scan.anchor, m.group("unit"), 0), priority=2,
+                     partial=partial)
 
 
 def year_end(m: re.Match, scan) -> Candidate | None:

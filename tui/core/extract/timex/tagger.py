@@ -28,6 +28,7 @@ from tui.core.extract.timex.context import (
     reference_date,
     shift_quarter,
 )
+from tui.core.extract.timex.eras import RULES as ERA_RULES
 from tui.core.extract.timex.named_periods import RULES as NAMED_RULES
 from tui.core.extract.timex.narrative import StoryPoint, is_far, story_point, story_value, tells_the_past
 from tui.core.extract.timex.periods import RULES as EXTRA_RULES
@@ -36,7 +37,7 @@ from tui.core.model import Timex
 
 __all__ = ["find_timexes"]
 
-_ALL_RULES = DATE_RULES + NAMED_RULES + SPAN_RULES + CLOCK_RULES + EXTRA_RULES
+_ALL_RULES = DATE_RULES + NAMED_RULES + ERA_RULES + SPAN_RULES + CLOCK_RULES + EXTRA_RULES
 
 try:  # the parser of the re module, to read the rules' leading words (see _leading_words)
     from re import _constants as _sre
@@ -178,9 +179,10 @@ def _collect(scan: Scan) -> list[Candidate]:
                 result = handler(match, scan)
             except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
                 result = None
-            if result is not None and result.end > result.start:
-                result.rule = result.rule or handler.__name__
-                found.append(result)
+            for item in result if isinstance(result, list) else (result,):
+                if item is not None and item.end > item.start:
+                    item.rule = item.rule or handler.__name__
+                    found.append(item)
     return found
 
 
@@ -253,7 +255,8 @@ def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
     references = {"day": anchor, "month": anchor, "year": anchor}
     last_quarter: tuple[int, str] | None = None
     story: StoryPoint | None = None  # the last date written with its year
-    full = [c.value for c in chosen if c.partial is None and not c.anaphoric and c.type == "DATE"]
+    full = [c.value for c in chosen
+            if c.partial is None and not c.anaphoric and c.type == "DATE" and not c.extras.get("story_only")]
     narrative = tells_the_past(full, anchor)
     for candidate in chosen:
         if candidate.extras.get("story_only") and not narrative:
