@@ -428,3 +428,25 @@ def test_a_bare_old_year_counts_only_in_a_story_about_the_past() -> None:
 def test_the_end_of_the_year_in_a_story() -> None:
     text = "The siege began on 3 May 1776. In June 1776 the fleet came. By July 1776 the city fell. At the end of the year the army retreated."
     assert {t.text: t.value for t in tag(text, HISTORY_DCT)}["the end of the year"] == "1776"
+
+
+def test_part_of_day_on_a_weekday() -> None:
+    found = only("The ministers met on Friday afternoon in Rome.")
+    assert (found.text, found.type, found.value) == ("Friday afternoon", "TIME", "2025-05-23TAF")
+
+
+def test_appositive_pair_is_one_expression_with_the_explicit_value() -> None:
+    found = only("The leaders will meet tomorrow, May 29, in Rome.")
+    assert (found.text, found.value) == ("tomorrow, May 29", "2025-05-29")
+    found = only("They met yesterday (May 27) in Rome.")
+    assert (found.text, found.value) == ("yesterday (May 27)", "2025-05-27")
+
+
+def test_a_deictic_day_and_a_date_in_another_clause_stay_apart() -> None:
+    # negative control: "today" and "May 20" are not in apposition
+    assert [t.text for t in tag("The court ruled today that the May 20 vote stands.")] == ["today", "May 20"]
+
+
+def test_earlier_in_the_day_is_the_day_last_talked_about() -> None:
+    found = {t.text: t for t in tag("The blast hit on May 20, 2024. Earlier in the day troops had left.")}
+    assert (found["Earlier in the day"].value, found["Earlier in the day"].mod) == ("2024-05-20", "START")

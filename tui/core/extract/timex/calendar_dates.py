@@ -256,7 +256,10 @@ def weekday(m: re.Match, scan) -> Candidate | None:
                 return Candidate(m.start(), m.end(), "DATE", iso_day(when), priority=3)
     clock = None if m.group("pod") else _FOLLOWING_CLOCK.match(scan.low, m.end())
     end = clock.end() if clock and 1 <= int(clock.group("hour")) <= 12 else m.end()
-    kind = "TIME" if end != m.end() else "DATE"
+    # "Friday afternoon" is the day and its part, as TimeML writes it (...TAF); "Friday night" TimeBank mostly
+    # writes as the day itself (the night runs into the next day).
+    day_part = pod_code if pod_code != "NI" else None
+    kind = "TIME" if end != m.end() or day_part else "DATE"
     if scan.anchor is None:
         return Candidate(start, end, kind, None, priority=3)
     if rel in ("the previous", "the following") and end == m.end():
@@ -278,7 +281,8 @@ def weekday(m: re.Match, scan) -> Candidate | None:
     if end != m.end():
         hour = int(clock.group("hour")) % 12 + (12 if clock.group("ampm") == "p" else 0)
         value += f"T{hour:02d}:{int(clock.group('minute') or 0):02d}"
-    # "Friday night": TimeBank annotates the day itself, so the part of day is not added to the value.
+    elif day_part:
+        value += f"T{day_part}"
     return Candidate(start, end, kind, value, priority=3)
 
 

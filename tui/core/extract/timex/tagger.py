@@ -223,6 +223,26 @@ def _merge_spoken_years(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+_APPOSITION_GAP = re.compile(r"^(?:,\s*|\s*\(\s*)(?:on\s+)?$")
+_FULL_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d$")
+
+
+def _merge_appositives(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"tomorrow, May 12", "yesterday (May 11)": one expression, valued by the explicit date."""
+    merged: list[Candidate] = []
+    for candidate in chosen:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.rule == "deictic_day" and previous.type == "DATE"
+                and candidate.type == "DATE" and isinstance(candidate.value, str) and _FULL_DAY.match(candidate.value)
+                and _APPOSITION_GAP.match(text[previous.end : candidate.start])):
+            end = candidate.end + (text[candidate.end : candidate.end + 1] == ")" and "(" in text[previous.end : candidate.start])
+            previous.end, previous.value, previous.partial = end, candidate.value, candidate.partial
+            previous.rule = "apposition:" + candidate.rule
+            continue
+        merged.append(candidate)
+    return merged
+
+
 def _attach_modifiers(text: str, chosen: list[Candidate]) -> None:
     previous_end = 0
     for candidate in chosen:
@@ -308,7 +328,7 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         return pieces
     scan = Scan(text, anchor)
     try:
-        chosen = _merge_spoken_years(text, _select(_collect(scan)))
+        chosen = _merge_appositives(text, _merge_spoken_years(text, _select(_collect(scan))))
         _attach_modifiers(text, chosen)
         _resolve(chosen, anchor)
     except (ValueError, OverflowError, RecursionError):
