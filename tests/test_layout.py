@@ -126,3 +126,53 @@ def test_latest_past_date_when_no_weekday() -> None:
 def test_no_dates_no_inference() -> None:
     assert infer_from_text("Nothing dated here at all.", today=TODAY) is None
     assert decide([], "Nothing dated.", today=TODAY) == (None, None)
+
+
+def test_header_sharing_its_line_with_the_first_paragraph_takes_only_its_own_tokens() -> None:
+    text = (" date 2024-06-03 The council voted on Monday to close the old bridge, the mayor said.\n"
+            "Work starts next week.\n")
+    layout = analyse(text)
+    found = kinds(text)
+    assert found["header"] == ["date 2024-06-03"]
+    assert [text[s:e] for s, e in layout.paragraphs][0].startswith("The council voted on Monday")
+    assert decide(layout.hints, text, today=TODAY) == (date(2024, 6, 3), "header")
+
+
+def test_header_with_navigation_words_keeps_them() -> None:
+    # negative control for the rule above: two menu words are no paragraph
+    assert kinds(" date 2024-06-03 Left Menu\n\nA story.\n")["header"] == ["date 2024-06-03 Left Menu"]
+
+
+def test_dateline_with_agency_and_no_place() -> None:
+    text = "May 10 (Reuters) — The two leaders met for three hours.\n"
+    layout = analyse(text)
+    assert kinds(text)["dateline"] == ["May 10 (Reuters) — "]
+    assert layout.source == "Reuters"
+    assert decide(layout.hints, text, reference=date(2025, 5, 1), today=TODAY) == (date(2025, 5, 10), "dateline")
+
+
+def test_dateline_with_a_place_in_mixed_case() -> None:
+    text = "Port Louis, May 10: The island's parliament passed the budget.\n"
+    layout = analyse(text)
+    assert kinds(text)["dateline"] == ["Port Louis, May 10: "]
+    assert decide(layout.hints, text, reference=date(2025, 5, 1), today=TODAY) == (date(2025, 5, 10), "dateline")
+
+
+def test_dateline_after_title_and_standfirst() -> None:
+    text = ("Budget Passes After Long Night\n"
+            "Lawmakers approved spending plans after a twelve-hour debate.\n"
+            "ROME, June 4 (AFP) — The vote came shortly after midnight.\n")
+    layout = analyse(text)
+    assert kinds(text)["dateline"] == ["ROME, June 4 (AFP) — "]
+    assert decide(layout.hints, text, reference=date(2025, 6, 1), today=TODAY) == (date(2025, 6, 4), "dateline")
+
+
+def test_a_sentence_with_a_capitalised_subject_is_no_dateline() -> None:
+    text = "Title Here\nMinisters, who met on May 10, said little.\n"
+    assert "dateline" not in kinds(text)
+
+
+def test_layout_is_a_table_of_line_rules() -> None:
+    from tui.core.extract.layout import LINE_RULES
+
+    assert len(LINE_RULES) > 10 and LINE_RULES[-1].__name__ == "_body"

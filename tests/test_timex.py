@@ -356,3 +356,97 @@ def test_word_guided_scan_matches_finditer():
     for pattern, _handler, lead in _RULES:
         for text in texts:
             assert [m.span() for m in _matches(pattern, lead, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+# ----------------------------------------------------------------------------------- narrative anchoring
+
+HISTORY_DCT = date(2009, 12, 19)
+
+
+def test_story_about_the_past_gives_partial_dates_its_own_year() -> None:
+    text = ("The siege began on March 3, 1862 and lasted until 1863. By 1863 the town had fallen. In November the rebels "
+            "regrouped, and on 12 June they attacked again. In January the fleet sailed.")
+    found = {t.text: t for t in tag(text, HISTORY_DCT)}
+    assert found["November"].value == "1863-11"
+    assert found["12 June"].value == "1863-06-12"
+    assert found["November"].rule == "month_first+narrative"
+
+
+def test_story_runs_forward_into_the_next_year() -> None:
+    text = "The army crossed the river in 1810. It reached the coast in May 1811 and the capital in December 1811. In January it surrendered."
+    assert {t.text: t.value for t in tag(text, HISTORY_DCT)}["January"] == "1812-01"
+
+
+def test_news_naming_an_old_year_keeps_the_publication_year() -> None:
+    # one old year in passing is no story about the past (negative control for the rule above)
+    text = "The firm has grown since 1980. In September it announced a merger."
+    assert {t.text: t.value for t in tag(text, date(1989, 10, 30))}["September"] == "1989-09"
+
+
+def test_each_value_names_its_rule() -> None:
+    assert only("The talks open tomorrow.").rule == "deictic_day"
+
+
+def test_a_season_in_a_story_takes_the_story_year() -> None:
+    text = "Rebels took the port on 2 May 1791. In 1792 they marched north, and in 1793 the war spread. During the winter the army rested."
+    assert {t.text: t.value for t in tag(text, HISTORY_DCT)}["the winter"] == "1793-WI"
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, value",
+    [
+        ("The city fell in 480 BC after a long siege.", "480 BC", "BC0480"),
+        ("The temple was built ca. 466 BC by the league.", "ca. 466 BC", "BC0466"),
+        ("The town was razed in 146 B.C. by the legions.", "146 B.C.", "BC0146"),
+        ("The walls were rebuilt in AD 70 by the governor.", "AD 70", "0070"),
+        ("Trade flourished in the 4th century BC along the coast.", "the 4th century BC", "BC03"),
+        ("Revolts spread at the end of the 460s BC in the islands.", "the end of the 460s BC", "BC046"),
+    ],
+)
+def test_years_of_other_eras(sentence: str, phrase: str, value: str) -> None:
+    found = {t.text: t.value for t in tag(sentence, HISTORY_DCT)}
+    assert found.get(phrase) == value, found
+
+
+def test_an_era_word_in_lower_case_is_no_era() -> None:
+    assert [t.text for t in tag("They bought 5 ad slots on the radio.")] == []
+
+
+def test_a_range_of_years_is_two_dates() -> None:
+    found = [(t.text, t.value) for t in tag("The Eastern Theater 1861-1863 saw heavy losses; the 1957-58 season was wet.")]
+    assert ("1861", "1861") in found and ("1863", "1863") in found
+    assert ("1957", "1957") in found and ("58", "1958") in found
+
+
+def test_a_bare_old_year_counts_only_in_a_story_about_the_past() -> None:
+    story = "The war began on 4 May 1789. In June 1789 the estates met. By July 1790 the king fled. Anaconda Plan, 1791"
+    assert ("1791", "1791") in [(t.text, t.value) for t in tag(story, HISTORY_DCT)]
+    # negative control: in a report about today the same number is not a year
+    assert [t.text for t in tag("Route 1861 was closed today.", WEDNESDAY)] == ["today"]
+
+
+def test_the_end_of_the_year_in_a_story() -> None:
+    text = "The siege began on 3 May 1776. In June 1776 the fleet came. By July 1776 the city fell. At the end of the year the army retreated."
+    assert {t.text: t.value for t in tag(text, HISTORY_DCT)}["the end of the year"] == "1776"
+
+
+def test_part_of_day_on_a_weekday() -> None:
+    found = only("The ministers met on Friday afternoon in Rome.")
+    assert (found.text, found.type, found.value) == ("Friday afternoon", "TIME", "2025-05-23TAF")
+
+
+def test_appositive_pair_is_one_expression_with_the_explicit_value() -> None:
+    found = only("The leaders will meet tomorrow, May 29, in Rome.")
+    assert (found.text, found.value) == ("tomorrow, May 29", "2025-05-29")
+    found = only("They met yesterday (May 27) in Rome.")
+    assert (found.text, found.value) == ("yesterday (May 27)", "2025-05-27")
+
+
+def test_a_deictic_day_and_a_date_in_another_clause_stay_apart() -> None:
+    # negative control: "today" and "May 20" are not in apposition
+    assert [t.text for t in tag("The court ruled today that the May 20 vote stands.")] == ["today", "May 20"]
+
+
+def test_earlier_in_the_day_is_the_day_last_talked_about() -> None:
+    found = {t.text: t for t in tag("The blast hit on May 20, 2024. Earlier in the day troops had left.")}
+    assert (found["Earlier in the day"].value, found["Earlier in the day"].mod) == ("2024-05-20", "START")

@@ -69,6 +69,7 @@ class Timex:
     type: str  # DATE | TIME | DURATION | SET
     value: str | None
     mod: str | None = None
+    rule: str | None = None  # debug: which tagger rule made the value (e.g. "month_first+narrative")
 
 
 @dataclass(slots=True)

@@ -1,12 +1,14 @@
 """The structure of a raw news page: title, header lines, datelines, bylines, URLs, stamps, boilerplate, headings.
 
-Nothing is deleted: every line is either body text (grouped into paragraphs for sentence splitting) or a marked
+Nothing is deleted: every line goes through a table of line rules (:data:`LINE_RULES`, the first that applies
+decides) and is either body text (grouped into paragraphs for sentence splitting) or a marked
 region. Date-bearing lines leave *hints* that :mod:`tui.core.extract.published` weighs to find the publication date.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tui.core.extract.scanning import CASE_TRAPS, filled_lines
@@ -40,6 +42,15 @@ DATELINE_PREFIX = re.compile(
     rf"(?:,\s*(?P<date>{MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     rf"(?:\s*[./]?\s*/?\(?(?P<agency2>[A-Z][A-Za-z-]{{1,15}})\)?/?\.?)?"
     rf"\s*(?:[-–—:]|\.)\s+(?=\S)")
+# "May 10 (Reuters) —": a dateline with a date and an agency but no place.
+AGENCY_DATELINE = re.compile(
+    rf"^(?P<date>{MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*\((?P<agency>[A-Za-z ]{{2,20}})\)\s*[-–—:]\s+(?=\S)")
+# "Kyiv, May 10:", "Port Louis, May 10 (AFP) —": a place in mixed case, then a date.
+PLACE_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][a-z'’.-]+(?:[ -][A-Z][a-z'’.-]+){{0,2}}),\s*(?P<date>{MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    rf"(?:\s*\((?P<agency>[A-Za-z ]{{2,20}})\))?\s*[-–—:]\s+(?=\S)")
+_DATELINE_AFTER_LINES = 2  # a dateline may follow a standfirst of this many lines
+_PARAGRAPH_WORDS = 8  # words after a header that make a paragraph rather than navigation
 BOILERPLATE = re.compile(
     r"^\s*(?:read more\b|read also\b|also read\b|related(?: article| story| stories| news| coverage| content)?\s*:|"
     r"see also\s*:|more from\b|\(?with inputs? from\b|follow us\b|for more news\b|subscribe\b|sign up\b|share this\b|"
@@ -110,107 +121,234 @@ def _heading_like(line: str, max_words: int = 14) -> bool:
     return first.isupper() or first.isdigit()
 
 
+class _Reading:
+    """What the line rules share while one page is read, line after line."""
+
+    def __init__(self, text: str, fmt: str, headings: list[tuple[int, int]] | None, title: str | None):
+        self.text, self.fmt, self.title = text, fmt, title
+        self.layout = Layout(title=title)
+        self.lines = filled_lines(text, LINE_BLANK)
+        self.html_headings = set(headings or [])
+        self.body: list[tuple[int, int]] = []
+        self.expect_url = False  # the line after "Original url:" holds the address
+        self.dateline_seen = False
+
+    @property
+    def seen_body(self) -> bool:
+        return bool(self.body)
+
+    def mark(self, kind: str, start: int, end: int) -> None:
+        self.layout.regions.append(Region(start, end, kind))
+
+    def add_url(self, url: str, start: int) -> None:
+        self.layout.url = self.layout.url or url
+        self.layout.hints.extend(_url_hints(url, start))
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    next_text: str | None
+    after_url_label: bool
+
+
+# A line rule reads one line: None when it does not apply, else where the line's rest begins (its end when the rule
+# took the whole line; earlier when the rest is read again by every rule, as a header sharing its line).
+LineRule = Callable[[_Reading, _Line], "int | None"]
+
+
+def _expected_url(page: _Reading, line: _Line) -> int | None:
+    if line.after_url_label and (m := BARE_URL.match(line.text)):
+        page.add_url(m.group(1), line.start)
+        page.mark("url", line.start, line.end)
+        return line.end
+    return None
+
+
+def _header_date(page: _Reading, line: _Line) -> int | None:
+    """" date 2025-05-26 Left Menu": the header takes its own tokens; a paragraph after them on the line is body."""
+    if not (m := HEADER_DATE.match(line.text)):
+        return None
+    page.layout.hints.append(DateHint("header", m.group(1), line.start + m.start(1)))
+    rest = line.text[m.end():]
+    stripped = rest.strip(LINE_BLANK)
+    if _word_count(stripped) >= _PARAGRAPH_WORDS or (stripped and _ends_sentence(stripped)):
+        rest_start = line.start + m.end() + rest.index(stripped[0])
+        page.mark("header", line.start, line.start + m.end())
+        return rest_start
+    page.mark("header", line.start, line.end)  # navigation words ("Left Menu") stay in the header
+    return line.end
+
+
+def _url_label(page: _Reading, line: _Line) -> int | None:
+    if not (m := URL_LABEL.match(line.text)):
+        return None
+    if m.group(1):
+        page.add_url(m.group(1), line.start)
+    else:
+        page.expect_url = True
+    page.mark("url", line.start, line.end)
+    return line.end
+
+
+def _bare_url(page: _Reading, line: _Line) -> int | None:
+    if not (m := BARE_URL.match(line.text)):
+        return None
+    page.add_url(m.group(1), line.start)
+    page.mark("url", line.start, line.end)
+    return line.end
+
+
+def _standalone_date(page: _Reading, line: _Line) -> int | None:
+    if not (m := STANDALONE_DATE.match(line.text)):
+        return None
+    label = (m.group("label") or "").lower()
+    origin = "updated" if "updated" in label or "modified" in label else ("stamp" if label else "dateline")
+    page.layout.hints.append(DateHint(origin, m.group("date"), line.start + m.start("date")))
+    page.mark("dateline" if origin == "dateline" else "updated", line.start, line.end)
+    return line.end
+
+
+def _stamp(page: _Reading, line: _Line) -> int | None:
+    if not (_has_stamp(line.text) and _word_count(line.text) <= 25):
+        return None
+    for m in STAMP.finditer(line.text):
+        label = m.group("label").lower()
+        origin = "updated" if "updated" in label or "modified" in label else "stamp"
+        page.layout.hints.append(DateHint(origin, m.group("date"), line.start + m.start("date")))
+    source = re.split(r"\s*\|\s*", line.text)[0].strip()
+    if source and not STAMP.match(source) and _word_count(source) <= 6 and not page.layout.source:
+        page.layout.source = source
+    page.mark("updated", line.start, line.end)
+    return line.end
+
+
+def _byline(page: _Reading, line: _Line) -> int | None:
+    m = BYLINE.match(line.text)
+    if not m or _word_count(line.text) > 10 or _ends_sentence(line.text.rstrip(".")):
+        return None
+    page.layout.source = page.layout.source or m.group("who").strip()
+    page.mark("byline", line.start, line.end)
+    return line.end
+
+
+def _caption(page: _Reading, line: _Line) -> int | None:
+    if not (CAPTION.match(line.text) or _has_credit(line.text)):
+        return None
+    page.mark("caption", line.start, line.end)
+    return line.end
+
+
+def _boilerplate(page: _Reading, line: _Line) -> int | None:
+    if not BOILERPLATE.match(line.text):
+        return None
+    page.mark("boilerplate", line.start, line.end)
+    return line.end
+
+
+def _markdown_heading(page: _Reading, line: _Line) -> int | None:
+    if page.fmt != "md" or not (m := MD_HEADING.match(line.text)):
+        return None
+    kind = "title" if not page.seen_body and page.layout.title is None else "heading"
+    if kind == "title":
+        page.layout.title = m.group(2)
+    page.mark(kind, line.start + m.start(2), line.start + m.end(2))
+    return line.end
+
+
+def _html_heading(page: _Reading, line: _Line) -> int | None:
+    title = page.title
+    if not ((line.start, line.end) in page.html_headings or page.fmt == "html" and title and line.text == title):
+        return None
+    page.mark("title" if title and line.text == title and not page.seen_body else "heading", line.start, line.end)
+    return line.end
+
+
+def _continues(line: _Line) -> bool:
+    return line.next_text is not None and line.next_text[:1].islower()
+
+
+def _plain_title(page: _Reading, line: _Line) -> int | None:
+    if page.seen_body or page.layout.title is not None or page.fmt not in ("txt", "md"):
+        return None
+    if not _heading_like(line.text, 25) or _continues(line):
+        return None
+    page.layout.title = line.text
+    page.mark("title", line.start, line.end)
+    return line.end
+
+
+def _given_title(page: _Reading, line: _Line) -> int | None:
+    if page.seen_body or not page.title or line.text != page.title:
+        return None
+    page.mark("title", line.start, line.end)
+    return line.end
+
+
+def _body_heading(page: _Reading, line: _Line) -> int | None:
+    if line.next_text is None or _continues(line) or not page.seen_body:
+        return None
+    if not _heading_like(line.text) or _word_count(line.text) > 12:
+        return None
+    body = page.body
+    if body and body[-1][1] == line.start - 1 and not _ends_sentence(page.text[body[-1][0]:body[-1][1]]):
+        return None  # a hard-wrapped line of the paragraph above
+    page.mark("heading", line.start, line.end)
+    return line.end
+
+
+def _dateline(page: _Reading, line: _Line) -> int | None:
+    """"MOSCOW, May 23 (TASS) —", "May 10 (Reuters) —", "Kyiv, May 10:" before the first words of the story; it
+    may follow the title and a standfirst. The rest of the line is the story's first paragraph."""
+    if page.dateline_seen or len(page.body) > _DATELINE_AFTER_LINES:
+        return None
+    m = DATELINE_PREFIX.match(line.text)
+    if not (m and _dateline_ok(m)):
+        m = AGENCY_DATELINE.match(line.text) or PLACE_DATELINE.match(line.text)
+    if not m:
+        return None
+    page.dateline_seen = True
+    page.mark("dateline", line.start, line.start + m.end())
+    groups = m.groupdict()
+    if groups.get("date"):
+        page.layout.hints.append(DateHint("dateline", m.group("date"), line.start + m.start("date")))
+    agency = groups.get("agency1") or groups.get("agency2") or groups.get("agency")
+    if agency and not page.layout.source:
+        page.layout.source = agency
+    page.body.append((line.start + m.end(), line.end))
+    return line.end
+
+
+def _body(page: _Reading, line: _Line) -> int | None:
+    page.body.append((line.start, line.end))
+    return line.end
+
+
+LINE_RULES: tuple[LineRule, ...] = (
+    _expected_url, _header_date, _url_label, _bare_url, _standalone_date, _stamp, _byline, _caption, _boilerplate,
+    _markdown_heading, _html_heading, _plain_title, _given_title, _body_heading, _dateline, _body,
+)
+
+
 def analyse(text: str, fmt: str = "txt", *, headings: list[tuple[int, int]] | None = None,
             title: str | None = None) -> Layout:
-    layout = Layout(title=title)
-    lines = filled_lines(text, LINE_BLANK)
-    html_headings = set(headings or [])
-    body: list[tuple[int, int]] = []
-    seen_body = False
-    expect_url = False
+    """Every line through the table of line rules, the first that applies deciding."""
+    page = _Reading(text, fmt, headings, title)
+    lines = page.lines
     for index, (start, end) in enumerate(lines):
-        line = text[start:end]
-        next_line = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else None
-
-        def mark(kind: str, s: int = start, e: int = end) -> None:
-            layout.regions.append(Region(s, e, kind))
-
-        if expect_url and (m := BARE_URL.match(line)):
-            layout.url = layout.url or m.group(1)
-            layout.hints.extend(_url_hints(m.group(1), start))
-            mark("url")
-            expect_url = False
-            continue
-        expect_url = False
-        if m := HEADER_DATE.match(line):
-            layout.hints.append(DateHint("header", m.group(1), start + m.start(1)))
-            mark("header")
-            continue
-        if m := URL_LABEL.match(line):
-            if m.group(1):
-                layout.url = layout.url or m.group(1)
-                layout.hints.extend(_url_hints(m.group(1), start))
-            else:
-                expect_url = True
-            mark("url")
-            continue
-        if m := BARE_URL.match(line):
-            layout.url = layout.url or m.group(1)
-            layout.hints.extend(_url_hints(m.group(1), start))
-            mark("url")
-            continue
-        if m := STANDALONE_DATE.match(line):
-            label = (m.group("label") or "").lower()
-            origin = "updated" if "updated" in label or "modified" in label else ("stamp" if label else "dateline")
-            layout.hints.append(DateHint(origin, m.group("date"), start + m.start("date")))
-            mark("dateline" if origin == "dateline" else "updated")
-            continue
-        if _has_stamp(line) and _word_count(line) <= 25:
-            for m in STAMP.finditer(line):
-                label = m.group("label").lower()
-                origin = "updated" if "updated" in label or "modified" in label else "stamp"
-                layout.hints.append(DateHint(origin, m.group("date"), start + m.start("date")))
-            source = re.split(r"\s*\|\s*", line)[0].strip()
-            if source and not STAMP.match(source) and _word_count(source) <= 6 and not layout.source:
-                layout.source = source
-            mark("updated")
-            continue
-        if (m := BYLINE.match(line)) and _word_count(line) <= 10 and not _ends_sentence(line.rstrip(".")):
-            layout.source = layout.source or m.group("who").strip()
-            mark("byline")
-            continue
-        if CAPTION.match(line) or _has_credit(line):
-            mark("caption")
-            continue
-        if BOILERPLATE.match(line):
-            mark("boilerplate")
-            continue
-        if fmt == "md" and (m := MD_HEADING.match(line)):
-            kind = "title" if not seen_body and layout.title is None else "heading"
-            if kind == "title":
-                layout.title = m.group(2)
-            mark(kind, start + m.start(2), start + m.end(2))
-            continue
-        if (start, end) in html_headings or fmt == "html" and title and line == title:
-            if title and line == title and not seen_body:
-                mark("title")
-            else:
-                mark("heading")
-            continue
-        continues = next_line is not None and next_line[:1].islower()
-        if not seen_body and layout.title is None and fmt in ("txt", "md") and _heading_like(line, 25) \
-                and not continues:
-            layout.title = line
-            mark("title")
-            continue
-        if not seen_body and title and line == title:
-            mark("title")
-            continue
-        if next_line is not None and not continues and _heading_like(line) and _word_count(line) <= 12 and seen_body \
-                and not (body and body[-1][1] == start - 1 and not _ends_sentence(text[body[-1][0]:body[-1][1]])):
-            mark("heading")
-            continue
-        if (m := DATELINE_PREFIX.match(line)) and not seen_body and _dateline_ok(m):
-            mark("dateline", start, start + m.end())
-            if m.group("date"):
-                layout.hints.append(DateHint("dateline", m.group("date"), start + m.start("date")))
-            agency = m.group("agency1") or m.group("agency2")
-            if agency and not layout.source:
-                layout.source = agency
-            start = start + m.end()
-        seen_body = True
-        body.append((start, end))
-    layout.paragraphs = _paragraphs(text, body)
+        next_text = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else None
+        after_url_label, page.expect_url = page.expect_url, False
+        while start < end:
+            line = _Line(start, end, text[start:end], next_text, after_url_label)
+            for rule in LINE_RULES:
+                rest = rule(page, line)
+                if rest is not None:
+                    break
+            start = end if rest is None or rest <= start else rest
+    layout = page.layout
+    layout.paragraphs = _paragraphs(text, page.body)
     layout.regions.sort(key=lambda r: r.start)
     return layout
 

@@ -37,6 +37,11 @@ EXPLICIT_DATE = re.compile(rf"\b(?:(?P<wd>{WEEKDAYS})\s*[,\[(]?\s*)?(?:{MONTH_DA
 WEEKDAY = re.compile(rf"\b(?P<prefix>(?:next|last|this|on|since|until|by|from)\s+)?(?P<wd>{WEEKDAYS})\b")
 FUTURE_CUES = cue_pattern(FUTURE_COMMON, FUTURE_INTENDED)
 PAST_CUES = cue_pattern(PAST_COMMON, PAST_ANY)
+# A relative day written next to an explicit date ("yesterday (May 12)", "on May 5, a week ago").
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "one": 1}
+RELATIVE_DAY = re.compile(r"\b(?:(?P<word>today|yesterday)|(?P<count>\d|two|three|four|five|six|a|one)\s+"
+                          r"(?P<unit>days?|weeks?)\s+ago)\b", re.I)
+_NEXT_TO_DATE = 16  # characters between the date and its relative day
 CLAUSE_BEFORE = re.compile(r"[^,;:.!?\n\"“”]{0,120}$")
 CLAUSE_AFTER = re.compile(r"^[^,;:.!?\n\"“”]{0,120}")
 
@@ -50,6 +55,7 @@ class _DateMention:
     offset: int
     future: bool
     after_next: bool = False  # "next Monday, June 2": the article was written in the week before
+    days_before: int | None = None  # "yesterday, May 12", "May 5, a week ago": publication is that many days on
 
 
 @dataclass(slots=True)
@@ -154,8 +160,23 @@ def _date_mentions(text: str) -> tuple[list[_DateMention], set[int]]:
             attached.add(m.start("wd"))
         after_next = bool(m.group("wd")) and text[max(0, m.start() - 5):m.start()].lower().strip() == "next"
         future = after_next or _is_future(text, m.start(), m.end())
-        dates.append(_DateMention(month, day, int(year) if year else None, weekday, m.start(), future, after_next))
+        dates.append(_DateMention(month, day, int(year) if year else None, weekday, m.start(), future, after_next,
+                                  _days_before(text, m.start(), m.end())))
     return dates, attached
+
+
+def _days_before(text: str, start: int, end: int) -> int | None:
+    """How many days before publication a date lies, when a relative day stands next to it; else None."""
+    for m in RELATIVE_DAY.finditer(text, max(0, start - _NEXT_TO_DATE - 12), min(len(text), end + _NEXT_TO_DATE + 12)):
+        gap = text[m.end():start] if m.end() <= start else text[end:m.start()] if m.start() >= end else None
+        if gap is None or len(gap) > _NEXT_TO_DATE or re.search(r"[.;!?\n]", gap):
+            continue
+        if m.group("word"):
+            return 0 if m.group("word").lower() == "today" else 1
+        count = m.group("count").lower()
+        number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        return number * (7 if m.group("unit").lower().startswith("week") else 1)
+    return None
 
 
 def _weekday_mentions(text: str, attached: set[int]) -> list[_WeekdayMention]:
@@ -214,6 +235,14 @@ def _infer_for_year(dates: list[_DateMention], weekdays: list[_WeekdayMention], 
             next_week_of.add(when)
     if not resolved:
         return None
+    for mention in dates:
+        if mention.days_before is not None:
+            try:
+                when = date(mention.year or year, mention.month, mention.day)
+            except ValueError:
+                continue
+            published = when + timedelta(days=mention.days_before)
+            return (published, fits + 3) if published <= today else None
     future_days = {d for d, future in resolved if future}
     past = [d for d, _ in resolved if d not in future_days]
     low = max(past) if past else None
@@ -227,10 +256,9 @@ def _infer_for_year(dates: list[_DateMention], weekdays: list[_WeekdayMention], 
             if low is None or candidate >= low:
                 published = candidate
         elif low is not None:
-            candidate = low + timedelta(days=(weekday - low.weekday()) % 7)
-            if high is None or candidate < high:
-                published = candidate
-                fits += 1 if candidate == low else 0
+            # In past-tense text "on Friday" is the last Friday before publication, which may well come before the
+            # latest past date: the weekday never moves the publication date forward past that date.
+            fits += 1 if low.weekday() == weekday else 0
         elif high is not None:
             published = high - timedelta(days=(high.weekday() - weekday - 1) % 7 + 1)
     if published is None or published > today:

@@ -210,3 +210,7 @@ class Candidate:
     priority: int = 0
     anaphoric: bool = False
     extras: dict = field(default_factory=dict)
+    # A date written without its year ("in November", "on 12 June"): (month, day or None), so that a story about
+    # the past can take the year from its own last full date instead of the publication date.
+    partial: tuple[int, int | None] | None = None
+    rule: str = ""  # the handler that made it, for the debug field of the Timex

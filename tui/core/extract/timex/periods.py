@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from tui.core.extract.timex.context import Candidate, iso_day
+from tui.core.extract.timex.context import Candidate, iso_day, shift_value
 from tui.core.extract.timex.lexicon import NUMBER_WORD_RE, YEAR_RE, parse_count
 
 _YEAR = YEAR_RE
@@ -33,6 +33,8 @@ EARLIER_MONTHS = re.compile(
     r"the\s+(?:year-earlier|year-ago|comparable|same)\s+(?P<count>\d\d?|" + NUMBER_WORD_RE + r")[\s-]+months?(?![a-z])"
 )
 _POD_CODE = {"morning": "MO", "afternoon": "AF", "day": "MI"}
+# "earlier in the day", "later in the year": the day (year) last talked about.
+EARLIER_IN_THE = re.compile(r"(?:earlier|later)\s+(?:in|that)\s+(?:the\s+)?(?P<unit>day|week|month|year)(?![a-z])")
 
 
 def decade_word(m: re.Match, scan) -> Candidate | None:
@@ -71,7 +73,17 @@ def earlier_months(m: re.Match, scan) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DURATION", f"P{int(count)}M", priority=4)
 
 
+def earlier_in_the(m: re.Match, scan) -> Candidate | None:
+    if not scan.is_word_start(m.start()):
+        return None
+    unit = m.group("unit")
+    mod = "START" if m.group(0).startswith("earlier") else "END"
+    return Candidate(m.start(), m.end(), "DATE", lambda ref, u=unit: shift_value(ref, u, 0), mod, priority=3,
+                     anaphoric=True, extras={"unit": unit})
+
+
 RULES = [
+    (EARLIER_IN_THE, earlier_in_the),
     (DECADE_WORD, decade_word),
     (MID_PART_OF_DAY, mid_part_of_day),
     (TWO_QUARTERS, two_quarters),

@@ -8,8 +8,8 @@ Relative expressions are resolved against the anchor (the publication date) with
 python-dateutil; anaphoric ones ("the next day", "a year earlier") against the most
 recent explicit date in the text.  With no anchor, relative values are None.
 
-The rules live in timex_rules.py (calendar dates) and timex_spans.py (relative dates,
-durations, clock times, sets); this module runs them, keeps the longest non-overlapping
+The rules live in calendar_dates.py and named_periods.py (calendar dates), relative.py (relative dates,
+durations), clocks_and_sets.py and periods.py; this module runs them, keeps the longest non-overlapping
 matches, attaches modifiers ("mid-", "early", "about") and resolves anaphora.
 """
 
@@ -21,19 +21,23 @@ from collections.abc import Iterator
 from datetime import date
 
 from tui.core.extract.timex.calendar_dates import RULES as DATE_RULES
+from tui.core.extract.timex.clocks_and_sets import RULES as CLOCK_RULES
 from tui.core.extract.timex.context import (
     Candidate,
     guess_tense,
     reference_date,
     shift_quarter,
 )
+from tui.core.extract.timex.eras import RULES as ERA_RULES
+from tui.core.extract.timex.named_periods import RULES as NAMED_RULES
+from tui.core.extract.timex.narrative import StoryPoint, is_far, story_point, story_value, tells_the_past
 from tui.core.extract.timex.periods import RULES as EXTRA_RULES
 from tui.core.extract.timex.relative import RULES as SPAN_RULES
 from tui.core.model import Timex
 
 __all__ = ["find_timexes"]
 
-_ALL_RULES = DATE_RULES + SPAN_RULES + EXTRA_RULES
+_ALL_RULES = DATE_RULES + NAMED_RULES + ERA_RULES + SPAN_RULES + CLOCK_RULES + EXTRA_RULES
 
 try:  # the parser of the re module, to read the rules' leading words (see _leading_words)
     from re import _constants as _sre
@@ -175,8 +179,10 @@ def _collect(scan: Scan) -> list[Candidate]:
                 result = handler(match, scan)
             except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
                 result = None
-            if result is not None and result.end > result.start:
-                found.append(result)
+            for item in result if isinstance(result, list) else (result,):
+                if item is not None and item.end > item.start:
+                    item.rule = item.rule or handler.__name__
+                    found.append(item)
     return found
 
 
@@ -217,6 +223,26 @@ def _merge_spoken_years(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+_APPOSITION_GAP = re.compile(r"^(?:,\s*|\s*\(\s*)(?:on\s+)?$")
+_FULL_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d$")
+
+
+def _merge_appositives(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"tomorrow, May 12", "yesterday (May 11)": one expression, valued by the explicit date."""
+    merged: list[Candidate] = []
+    for candidate in chosen:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.rule == "deictic_day" and previous.type == "DATE"
+                and candidate.type == "DATE" and isinstance(candidate.value, str) and _FULL_DAY.match(candidate.value)
+                and _APPOSITION_GAP.match(text[previous.end : candidate.start])):
+            end = candidate.end + (text[candidate.end : candidate.end + 1] == ")" and "(" in text[previous.end : candidate.start])
+            previous.end, previous.value, previous.partial = end, candidate.value, candidate.partial
+            previous.rule = "apposition:" + candidate.rule
+            continue
+        merged.append(candidate)
+    return merged
+
+
 def _attach_modifiers(text: str, chosen: list[Candidate]) -> None:
     previous_end = 0
     for candidate in chosen:
@@ -248,7 +274,17 @@ def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
     """Turn anaphoric values into strings, using the latest explicit date (fine enough for the unit) before each."""
     references = {"day": anchor, "month": anchor, "year": anchor}
     last_quarter: tuple[int, str] | None = None
+    story: StoryPoint | None = None  # the last date written with its year
+    full = [c.value for c in chosen
+            if c.partial is None and not c.anaphoric and c.type == "DATE" and not c.extras.get("story_only")]
+    narrative = tells_the_past(full, anchor)
     for candidate in chosen:
+        if candidate.extras.get("story_only") and not narrative:
+            candidate.extras["drop"] = True  # a bare old year ("1861") counts only in a story about the past
+            continue
+        if candidate.partial is not None and narrative and is_far(story, anchor):
+            candidate.value = story_value(candidate.partial, story)
+            candidate.rule += "+narrative"
         if candidate.anaphoric and callable(candidate.value):
             reference = references[_GRAIN.get(candidate.extras.get("unit", ""), "day")]
             candidate.value = candidate.value(reference) if reference is not None else None
@@ -259,6 +295,9 @@ def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
         if year_shift and last_quarter and candidate.start - last_quarter[0] < 400:
             candidate.value = shift_quarter(int(last_quarter[1][:4]), int(last_quarter[1][-1]), 4 * year_shift)
             continue
+        if candidate.type == "DATE" and not candidate.anaphoric and (
+                candidate.partial is None or candidate.rule.endswith("+narrative")):
+            story = story_point(candidate.value) or story
         if isinstance(value, str) and candidate.type in ("DATE", "TIME"):
             if _QUARTER_VALUE.match(value):
                 if not candidate.extras:
@@ -269,6 +308,7 @@ def _resolve(chosen: list[Candidate], anchor: date | None) -> None:
                     grains = ("day", "month", "year") if len(value) >= 10 else ("month", "year") if len(value) >= 7 else ("year",)
                     for grain in grains:
                         references[grain] = found
+
 
 
 def find_timexes(text: str, anchor: date | None) -> list[Timex]:
@@ -288,14 +328,16 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         return pieces
     scan = Scan(text, anchor)
     try:
-        chosen = _merge_spoken_years(text, _select(_collect(scan)))
+        chosen = _merge_appositives(text, _merge_spoken_years(text, _select(_collect(scan))))
         _attach_modifiers(text, chosen)
         _resolve(chosen, anchor)
     except (ValueError, OverflowError, RecursionError):
         return []
     out = []
     for candidate in chosen:
+        if candidate.extras.get("drop"):
+            continue
         value = candidate.value if isinstance(candidate.value, str) or candidate.value is None else None
         out.append(Timex(candidate.start, candidate.end, text[candidate.start : candidate.end], candidate.type,
-                         value, candidate.mod))
+                         value, candidate.mod, candidate.rule or None))
     return out
