@@ -123,7 +123,7 @@ class DisagreementsScreen(Screen[ContestedUnit | None]):
         self.app.push_screen(PickerScreen(f"Verdict: {field}", codes), chosen)
 
     def _record(self, unit: ContestedUnit, fields: dict) -> None:
-        verdict = self.adjudicate(unit, fields)
+        verdict = self.adjudicate(unit, unit.verdict_change(fields))  # a first verdict keeps what coders agree on
         if verdict is None:
             return
         unit.adjudicated = verdict

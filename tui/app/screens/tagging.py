@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tui.core.model import Article, Statement
+from tui.core.tag_change import fields_to_save
 
 from ..model import confirmed
 from .session import SessionScreen
@@ -56,9 +57,21 @@ class TaggingActions(SessionScreen):
 
         def save(value: str | None) -> None:
             if value is not None:
-                self._save(**{name: value or None})
+                self._save(**self._with_suggestion({name: value or None}))
 
         return save
+
+    def _with_suggestion(self, change: dict[str, Any]) -> dict[str, Any]:
+        """A change to one half of a suggestion keeps its other half (tui.core.tag_change says why)."""
+        target = self._writable_statement()
+        if target is None or "note" in change:
+            return change
+        article, statement = target
+        own = next((tag for tag in self.store.tags_in(article.id, statement.start, statement.end,
+                                                       annotator=self.store.annotator)
+                    if (tag["start"], tag["end"]) == (statement.start, statement.end)), None)
+        suggestion = self.model.suggestions_for(article).get(self.statement_index, (None, None))
+        return fields_to_save(change, own, suggestion)
 
     def action_set_actor(self) -> None:
         from .picker import PickerScreen
