@@ -73,7 +73,7 @@ async def test_a_digit_arriving_with_a_picks_the_actor(tmp_path: Path) -> None:
         await press_at_once(pilot, "a", "1")
         await until(pilot, lambda: app.store.count() == 1)
         await until(pilot, lambda: isinstance(app.screen, MainScreen))
-        assert "⟨Russia · —⟩" in screen_text(app)
+        assert "⟨Russia · " in screen_text(app)  # the suggested stance is kept (tui.core.tag_change)
         await press_at_once(pilot, "s", "5")
         await until(pilot, lambda: isinstance(app.screen, MainScreen) and "⟨Russia · oppose⟩" in screen_text(app))
         await pilot.press("j", "a", "2")  # pilot.press, no pauses asked for
